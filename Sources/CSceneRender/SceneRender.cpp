@@ -1,0 +1,2 @@
+#include "CSceneRender.h"
+int CSceneRender_Version(void) { return 0; }

@@ -1,0 +1,2 @@
+import CSceneRender
+import PlateReading

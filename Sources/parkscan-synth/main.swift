@@ -1,0 +1,1 @@
+print("parkscan-synth: not yet")
