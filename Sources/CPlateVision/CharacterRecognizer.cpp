@@ -1,0 +1,95 @@
+#include "CharacterRecognizer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace plate_vision {
+
+CharacterRecognizer::CharacterRecognizer(const char *tessdataPath, const char *model, const char *whitelist,
+                                         std::string &error) {
+    tesseract_ = TesseractLibrary::shared(error);
+    if (tesseract_ == nullptr) return;
+    api_ = tesseract_->TessBaseAPICreate();
+    // Dictionaries only hurt on plates; they can be switched off only while initialising.
+    const char *names[] = {"load_system_dawg", "load_freq_dawg", "load_punc_dawg", "load_number_dawg",
+                           "load_unambig_dawg", "load_bigram_dawg"};
+    const char *values[] = {"0", "0", "0", "0", "0", "0"};
+    const size_t variableCount = sizeof names / sizeof names[0];
+    int failed = tesseract_->TessBaseAPIInit4(api_, tessdataPath, model ? model : "eng", tesseract::OEM_LSTM_ONLY, nullptr, 0,
+                                              const_cast<char **>(names), const_cast<char **>(values),
+                                              variableCount, 0);
+    if (failed) {
+        error = std::string("cannot load the Tesseract model '") + (model ? model : "eng") + "' from " +
+                (tessdataPath ? tessdataPath : "Tesseract's default tessdata folder") +
+                "; install tesseract-ocr-eng (make setup does) or pass the folder holding <model>.traineddata";
+        tesseract_->TessBaseAPIDelete(api_);
+        api_ = nullptr;
+        return;
+    }
+    std::string characters = whitelist && *whitelist ? whitelist : "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    characters += " "; // without a space in the whitelist Tesseract reports confidence 0
+    tesseract_->TessBaseAPISetVariable(api_, "tessedit_char_whitelist", characters.c_str());
+    tesseract_->TessBaseAPISetVariable(api_, "lstm_choice_mode", "2"); // alternatives per character
+    tesseract_->TessBaseAPISetVariable(api_, "user_defined_dpi", "300");
+    tesseract_->TessBaseAPISetVariable(api_, "debug_file", "/dev/null");
+    tesseract_->TessBaseAPISetPageSegMode(api_, tesseract::PSM_SINGLE_LINE);
+}
+
+CharacterRecognizer::~CharacterRecognizer() {
+    if (api_ != nullptr) {
+        tesseract_->TessBaseAPIEnd(api_);
+        tesseract_->TessBaseAPIDelete(api_);
+    }
+}
+
+int CharacterRecognizer::read(const cv::Mat &binary, float characterHeight, CPlateVision_Symbol *symbols,
+                              int capacity) {
+    tesseract_->TessBaseAPISetImage(api_, binary.data, binary.cols, binary.rows, 1, int(binary.step));
+    if (tesseract_->TessBaseAPIRecognize(api_, nullptr) != 0) return 0;
+    TessResultIterator *iterator = tesseract_->TessBaseAPIGetIterator(api_);
+    if (iterator == nullptr) return 0;
+    int count = 0;
+    int previousRight = -1;
+    do {
+        if (count >= capacity) break;
+        char *text = tesseract_->TessResultIteratorGetUTF8Text(iterator, tesseract::RIL_SYMBOL);
+        if (text == nullptr) continue;
+        CPlateVision_Symbol &symbol = symbols[count];
+        memset(&symbol, 0, sizeof symbol);
+        int left = 0, top = 0, right = 0, bottom = 0;
+        tesseract_->TessPageIteratorBoundingBox(tesseract_->TessResultIteratorGetPageIteratorConst(iterator),
+                                                tesseract::RIL_SYMBOL, &left, &top, &right, &bottom);
+        symbol.gapBefore = previousRight < 0 ? 0.f : std::max(0, left - previousRight) / characterHeight;
+        previousRight = right;
+
+        TessChoiceIterator *choices = tesseract_->TessResultIteratorGetChoiceIterator(iterator);
+        if (choices != nullptr) {
+            do {
+                const char *choice = tesseract_->TessChoiceIteratorGetUTF8Text(choices);
+                if (choice == nullptr || *choice == '\0' || *choice == ' ') continue;
+                bool seen = false;
+                for (int k = 0; k < symbol.choiceCount; k++) seen |= strcmp(symbol.choices[k].utf8, choice) == 0;
+                if (seen || symbol.choiceCount >= CPlateVision_MaxChoices) continue;
+                auto &slot = symbol.choices[symbol.choiceCount++];
+                strncpy(slot.utf8, choice, sizeof slot.utf8 - 1);
+                slot.confidence = std::clamp(tesseract_->TessChoiceIteratorConfidence(choices) / 100.f, 0.f, 1.f);
+            } while (tesseract_->TessChoiceIteratorNext(choices));
+            tesseract_->TessChoiceIteratorDelete(choices);
+        }
+        if (symbol.choiceCount == 0) {
+            auto &slot = symbol.choices[symbol.choiceCount++];
+            strncpy(slot.utf8, text, sizeof slot.utf8 - 1);
+            slot.confidence = std::clamp(tesseract_->TessResultIteratorConfidence(iterator, tesseract::RIL_SYMBOL) / 100.f, 0.f, 1.f);
+        } else if (strcmp(symbol.choices[0].utf8, text) != 0) {
+            // The iterator's best symbol comes first, whatever order the choices arrived in.
+            for (int k = 1; k < symbol.choiceCount; k++)
+                if (strcmp(symbol.choices[k].utf8, text) == 0) std::swap(symbol.choices[0], symbol.choices[k]);
+        }
+        tesseract_->TessDeleteText(text);
+        count++;
+    } while (tesseract_->TessResultIteratorNext(iterator, tesseract::RIL_SYMBOL));
+    tesseract_->TessResultIteratorDelete(iterator);
+    return count;
+}
+
+} // namespace plate_vision

@@ -1,0 +1,27 @@
+// Character recognition of a cleaned plate crop with Tesseract's LSTM engine.
+#pragma once
+
+#include "Internal.hpp"
+#include "TesseractLibrary.hpp"
+
+namespace plate_vision {
+
+class CharacterRecognizer {
+public:
+    /// Loads the model; on failure `error` says why and `ready()` is false.
+    CharacterRecognizer(const char *tessdataPath, const char *model, const char *whitelist, std::string &error);
+    ~CharacterRecognizer();
+    CharacterRecognizer(const CharacterRecognizer &) = delete;
+    CharacterRecognizer &operator=(const CharacterRecognizer &) = delete;
+
+    bool ready() const { return api_ != nullptr; }
+
+    /// Reads one line of characters (black on white). Fills symbols; returns their count.
+    int read(const cv::Mat &binary, float characterHeight, CPlateVision_Symbol *symbols, int capacity);
+
+private:
+    const TesseractLibrary *tesseract_ = nullptr;
+    TessBaseAPI *api_ = nullptr;
+};
+
+} // namespace plate_vision

@@ -1,0 +1,77 @@
+// Shared internals of the CPlateVision shim. Never included by Swift.
+#pragma once
+
+#include "CPlateVision.h"
+
+#include <opencv2/core.hpp>
+
+#include <cstdarg>
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+struct CPlateVision_Frame {
+    cv::Mat bgr;
+};
+
+namespace plate_vision {
+
+void setStatus(CPlateVision_Status *status, int code, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+inline void setOK(CPlateVision_Status *status) { setStatus(status, CPlateVision_OK, "%s", ""); }
+
+/// Runs `body`, turning every C++ exception into an error status. Returns `failure` then.
+template <typename Result, typename Body>
+Result guarded(CPlateVision_Status *status, Result failure, Body body) {
+    try {
+        return body();
+    } catch (const cv::Exception &error) {
+        setStatus(status, CPlateVision_ErrorInternal, "OpenCV: %s", error.what());
+    } catch (const std::bad_alloc &) {
+        setStatus(status, CPlateVision_ErrorInternal, "out of memory");
+    } catch (const std::exception &error) {
+        setStatus(status, CPlateVision_ErrorInternal, "%s", error.what());
+    } catch (...) {
+        setStatus(status, CPlateVision_ErrorInternal, "unknown C++ exception");
+    }
+    return failure;
+}
+
+/// A dark, character-sized connected component in the working image.
+struct CharacterBlob {
+    cv::Rect box;
+    int area = 0;
+    float centerX() const { return box.x + box.width * 0.5f; }
+    float centerY() const { return box.y + box.height * 0.5f; }
+};
+
+/// A row of character blobs of similar height on one line: a plate candidate.
+struct TextLine {
+    std::vector<CharacterBlob> blobs; // left to right
+    float slope = 0;                  // dy/dx of the character centres
+    float characterHeight = 0;        // median blob height
+    float score = 0;                  // plate-likeness, 0...1
+    bool hasEUBand = false;
+    cv::Rect bandBox;                 // the blue band, when found
+    cv::Rect bounds() const;
+};
+
+/// Finds candidate text lines (dark characters on a light plate) in a grey image.
+std::vector<TextLine> findTextLines(const cv::Mat &gray);
+
+/// Scores each line's plate-likeness using the colour frame (background, EU band); sorts best first.
+void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray);
+
+/// A plate's characters cut out, deskewed and cleaned: black characters on white.
+struct PlateCrop {
+    cv::Mat binary;              // CV_8U, 0 = ink, 255 = paper
+    float characterHeight = 0;   // in crop pixels
+    cv::Point2f corners[4];      // in frame pixels: tl, tr, br, bl
+};
+
+/// Cuts out the characters of `line` (found in an image scaled by `scale` from `gray`).
+PlateCrop cropPlate(const cv::Mat &gray, const TextLine &line, float scale);
+
+} // namespace plate_vision

@@ -1,0 +1,79 @@
+// Detection, second half: how much a text line looks like a licence plate.
+
+#include "Internal.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace plate_vision {
+
+namespace {
+
+float characterCountScore(size_t count) {
+    switch (count) {
+    case 5: case 6: case 7: case 8: return 1.0f;
+    case 4: return 0.75f;
+    case 9: return 0.6f;
+    case 3: return 0.35f;
+    default: return 0.3f;
+    }
+}
+
+/// Share of blue (EU band) pixels in `region` of the colour frame.
+float blueShare(const cv::Mat &bgr, cv::Rect region) {
+    region &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+    if (region.area() < 4) return 0;
+    cv::Mat hsv, blue;
+    cv::cvtColor(bgr(region), hsv, cv::COLOR_BGR2HSV);
+    cv::inRange(hsv, cv::Scalar(95, 70, 35), cv::Scalar(135, 255, 255), blue);
+    return float(cv::countNonZero(blue)) / region.area();
+}
+
+/// Plates are light behind dark characters: compare ink and paper inside the line's box.
+float paperScore(const cv::Mat &gray, const TextLine &line) {
+    cv::Rect box = line.bounds();
+    int pad = int(line.characterHeight * 0.15f);
+    box = cv::Rect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad) &
+          cv::Rect(0, 0, gray.cols, gray.rows);
+    cv::Mat region = gray(box);
+    cv::Mat inkMask;
+    cv::threshold(region, inkMask, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    double ink = cv::mean(region, inkMask)[0];
+    cv::Mat paperMask = ~inkMask;
+    double paper = cv::mean(region, paperMask)[0];
+    float contrast = float(std::clamp((paper - ink) / 90.0, 0.0, 1.0));
+    // Ink should cover a character-like share of the box, not all of it.
+    float inkShare = float(cv::countNonZero(inkMask)) / box.area();
+    float shareScore = inkShare > 0.12f && inkShare < 0.6f ? 1.0f : 0.4f;
+    float brightness = float(std::clamp(paper / 140.0, 0.0, 1.0));
+    return contrast * shareScore * (0.6f + 0.4f * brightness);
+}
+
+/// Regular spacing: gaps within groups are alike; a plate has at most 3 wide gaps.
+float spacingScore(const TextLine &line) {
+    int wide = 0;
+    for (size_t i = 1; i < line.blobs.size(); i++) {
+        float gap = line.blobs[i].box.x - (line.blobs[i - 1].box.x + line.blobs[i - 1].box.width);
+        if (gap > 0.45f * line.characterHeight) wide++;
+    }
+    return wide <= 3 ? 1.0f : 0.5f;
+}
+
+} // namespace
+
+void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray) {
+    for (auto &line : lines) {
+        const auto &first = line.blobs.front().box;
+        float h = line.characterHeight;
+        cv::Rect band(int(first.x - 1.0f * h), int(first.y - 0.25f * h), int(0.85f * h), int(1.5f * h));
+        float blue = blueShare(bgr, band);
+        line.hasEUBand = blue > 0.3f;
+        if (line.hasEUBand) line.bandBox = band & cv::Rect(0, 0, bgr.cols, bgr.rows);
+        float score = characterCountScore(line.blobs.size()) * paperScore(gray, line) * spacingScore(line);
+        line.score = std::min(1.0f, score * (line.hasEUBand ? 1.0f : 0.8f) + (line.hasEUBand ? 0.1f : 0.f));
+    }
+    std::sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.score > b.score; });
+}
+
+} // namespace plate_vision

@@ -1,0 +1,102 @@
+// The reader: frame -> plate candidates -> rectified characters -> OCR symbols.
+
+#include "CharacterRecognizer.hpp"
+#include "Internal.hpp"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+using namespace plate_vision;
+
+struct CPlateVision_Reader {
+    std::unique_ptr<CharacterRecognizer> recognizer;
+    int maxCandidates = 4;
+    const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
+    int debugCounter = 0;
+};
+
+namespace {
+
+/// Detection runs on a frame scaled down to at most this size; OCR uses full resolution.
+constexpr int workingSize = 1280;
+constexpr float minimumDetectionScore = 0.15f;
+
+void fillPlate(CPlateVision_Plate &plate, const TextLine &line, const PlateCrop &crop, float scale,
+               const cv::Size &frameSize) {
+    std::vector<cv::Point2f> corners(crop.corners, crop.corners + 4);
+    cv::Rect box = cv::boundingRect(corners) & cv::Rect(0, 0, frameSize.width, frameSize.height);
+    plate.x = box.x; plate.y = box.y; plate.width = box.width; plate.height = box.height;
+    for (int i = 0; i < 4; i++) { plate.corners[2 * i] = corners[i].x; plate.corners[2 * i + 1] = corners[i].y; }
+    plate.detectionScore = line.score;
+    plate.characterHeight = line.characterHeight / scale;
+    plate.hasEUBand = line.hasEUBand ? 1 : 0;
+}
+
+} // namespace
+
+extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
+                                                          CPlateVision_Status *status) {
+    return guarded<CPlateVision_Reader *>(status, nullptr, [&]() -> CPlateVision_Reader * {
+        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4};
+        const CPlateVision_ReaderOptions &o = options ? *options : defaults;
+        std::string error;
+        auto recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
+        if (!recognizer->ready()) {
+            setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+            return nullptr;
+        }
+        auto *reader = new CPlateVision_Reader();
+        reader->recognizer = std::move(recognizer);
+        reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
+        reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
+        setOK(status);
+        return reader;
+    });
+}
+
+extern "C" void CPlateVision_ReaderFree(CPlateVision_Reader *reader) { delete reader; }
+
+extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
+                                      CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status) {
+    return guarded<int>(status, -1, [&]() -> int {
+        if (reader == nullptr || frame == nullptr || (plates == nullptr && capacity > 0)) {
+            setStatus(status, CPlateVision_ErrorInvalidArgument, "reader, frame and plates are required");
+            return -1;
+        }
+        const cv::Mat &bgr = frame->bgr;
+        cv::Mat gray;
+        cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+        float scale = std::min(1.0f, float(workingSize) / std::max(bgr.cols, bgr.rows));
+        cv::Mat workingBGR = bgr, workingGray = gray;
+        if (scale < 1.0f) {
+            cv::resize(bgr, workingBGR, cv::Size(), scale, scale, cv::INTER_AREA);
+            cv::cvtColor(workingBGR, workingGray, cv::COLOR_BGR2GRAY);
+        }
+        std::vector<TextLine> lines = findTextLines(workingGray);
+        scoreTextLines(lines, workingBGR, workingGray);
+
+        int written = 0;
+        for (const auto &line : lines) {
+            if (written >= capacity || written >= reader->maxCandidates) break;
+            if (line.score < minimumDetectionScore) break;
+            PlateCrop crop = cropPlate(gray, line, scale);
+            CPlateVision_Plate &plate = plates[written];
+            memset(&plate, 0, sizeof plate);
+            fillPlate(plate, line, crop, scale, bgr.size());
+            if (reader->debugFolder != nullptr) {
+                std::string path = std::string(reader->debugFolder) + "/crop-" + std::to_string(reader->debugCounter++) + ".png";
+                cv::imwrite(path, crop.binary);
+            }
+            plate.symbolCount = reader->recognizer->read(crop.binary, crop.characterHeight, plate.symbols,
+                                                         CPlateVision_MaxSymbols);
+            if (plate.symbolCount > 0) written++;
+        }
+        setOK(status);
+        return written;
+    });
+}

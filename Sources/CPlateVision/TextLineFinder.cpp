@@ -1,0 +1,141 @@
+// Detection, first half: dark character-sized blobs, chained into text lines.
+//
+// Plates are found through their characters rather than their outline: a row of 4-10 dark
+// blobs of equal height on a light background survives perspective, dirt, missing borders
+// and bumper clutter far better than edge-based rectangle search, and it hands the OCR the
+// characters already isolated (Tesseract's line finder is derailed by borders and bands).
+
+#include "Internal.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+namespace plate_vision {
+
+namespace {
+
+constexpr int minimumCharacterHeight = 8;
+
+std::vector<CharacterBlob> findCharacterBlobs(const cv::Mat &gray, int blockSize, double offset) {
+    cv::Mat ink;
+    cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, blockSize, offset);
+    cv::Mat labels, stats, centroids;
+    int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    std::vector<CharacterBlob> blobs;
+    int maximumHeight = std::max(minimumCharacterHeight + 1, gray.rows / 4);
+    for (int label = 1; label < count; label++) {
+        int x = stats.at<int>(label, cv::CC_STAT_LEFT), y = stats.at<int>(label, cv::CC_STAT_TOP);
+        int w = stats.at<int>(label, cv::CC_STAT_WIDTH), h = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+        int area = stats.at<int>(label, cv::CC_STAT_AREA);
+        if (h < minimumCharacterHeight || h > maximumHeight) continue;
+        if (w < 2 || w > h * 1.1) continue;
+        double fill = double(area) / (double(w) * h);
+        if (fill < 0.12 || fill > 0.92) continue;
+        blobs.push_back({cv::Rect(x, y, w, h), area});
+    }
+    std::sort(blobs.begin(), blobs.end(), [](const auto &a, const auto &b) { return a.box.x < b.box.x; });
+    return blobs;
+}
+
+/// Whether `right` can follow `left` on the same plate line.
+bool canFollow(const CharacterBlob &left, const CharacterBlob &right) {
+    float h = std::max(left.box.height, right.box.height);
+    float ratio = float(left.box.height) / right.box.height;
+    if (ratio < 0.75f || ratio > 1.33f) return false;
+    float gap = right.box.x - (left.box.x + left.box.width);
+    if (gap < -0.15f * h || gap > 1.6f * h) return false;
+    if (std::abs(left.centerY() - right.centerY()) > 0.3f * h) return false;
+    return true;
+}
+
+/// Chains blobs by mutual nearest neighbours (left to right) into lines.
+std::vector<TextLine> chainBlobs(const std::vector<CharacterBlob> &blobs) {
+    const int n = int(blobs.size());
+    std::vector<int> next(n, -1), previous(n, -1);
+    for (int i = 0; i < n; i++) {
+        float bestGap = 1e9f;
+        for (int j = i + 1; j < n; j++) {
+            if (blobs[j].box.x > blobs[i].box.x + blobs[i].box.width + 1.6f * blobs[i].box.height) break;
+            if (blobs[j].centerX() <= blobs[i].centerX() || !canFollow(blobs[i], blobs[j])) continue;
+            float gap = blobs[j].box.x - (blobs[i].box.x + blobs[i].box.width);
+            float drift = std::abs(blobs[i].centerY() - blobs[j].centerY());
+            float cost = std::max(gap, 0.f) + 2 * drift;
+            if (cost < bestGap) { bestGap = cost; next[i] = j; }
+        }
+    }
+    // Keep a link only when it is also the right blob's best left neighbour.
+    std::vector<float> bestIncoming(n, 1e9f);
+    for (int i = 0; i < n; i++) {
+        if (next[i] < 0) continue;
+        int j = next[i];
+        float cost = std::max<float>(blobs[j].box.x - (blobs[i].box.x + blobs[i].box.width), 0.f) +
+                     2 * std::abs(blobs[i].centerY() - blobs[j].centerY());
+        if (cost < bestIncoming[j]) { bestIncoming[j] = cost; previous[j] = i; }
+    }
+    std::vector<TextLine> lines;
+    for (int i = 0; i < n; i++) {
+        if (previous[i] >= 0 && next[previous[i]] == i) continue; // not a chain start
+        TextLine line;
+        for (int k = i; k >= 0; k = (next[k] >= 0 && previous[next[k]] == k) ? next[k] : -1)
+            line.blobs.push_back(blobs[k]);
+        if (line.blobs.size() >= 3 && line.blobs.size() <= 12) lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+/// Drops blobs whose height is far from the line's median; fits the line's slope.
+bool settle(TextLine &line) {
+    std::vector<int> heights;
+    for (const auto &blob : line.blobs) heights.push_back(blob.box.height);
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    float median = heights[heights.size() / 2];
+    line.blobs.erase(std::remove_if(line.blobs.begin(), line.blobs.end(),
+                                    [&](const auto &blob) {
+                                        return blob.box.height < 0.8f * median || blob.box.height > 1.25f * median;
+                                    }),
+                     line.blobs.end());
+    if (line.blobs.size() < 3) return false;
+    line.characterHeight = median;
+    double mx = 0, my = 0;
+    for (const auto &blob : line.blobs) { mx += blob.centerX(); my += blob.centerY(); }
+    mx /= line.blobs.size(); my /= line.blobs.size();
+    double sxy = 0, sxx = 0;
+    for (const auto &blob : line.blobs) {
+        sxy += (blob.centerX() - mx) * (blob.centerY() - my);
+        sxx += (blob.centerX() - mx) * (blob.centerX() - mx);
+    }
+    line.slope = sxx > 0 ? float(sxy / sxx) : 0.f;
+    return std::abs(line.slope) < 0.35f;
+}
+
+double overlap(const cv::Rect &a, const cv::Rect &b) {
+    double intersection = (a & b).area();
+    return intersection / std::min(a.area(), b.area());
+}
+
+} // namespace
+
+std::vector<TextLine> findTextLines(const cv::Mat &gray) {
+    std::vector<TextLine> lines;
+    // Two neighbourhood sizes: small characters need a small window, large ones a large one.
+    for (int blockSize : {15, 31}) {
+        for (auto &line : chainBlobs(findCharacterBlobs(gray, blockSize, 7))) {
+            if (!settle(line)) continue;
+            cv::Rect box = line.bounds();
+            bool duplicate = false;
+            for (auto &kept : lines) {
+                if (overlap(kept.bounds(), box) > 0.6) {
+                    duplicate = true;
+                    if (line.blobs.size() > kept.blobs.size()) kept = line;
+                    break;
+                }
+            }
+            if (!duplicate) lines.push_back(std::move(line));
+        }
+    }
+    return lines;
+}
+
+} // namespace plate_vision

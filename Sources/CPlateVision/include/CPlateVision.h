@@ -1,0 +1,135 @@
+#ifndef CPLATEVISION_H
+#define CPLATEVISION_H
+
+/*
+ * CPlateVision: a thin C ABI over OpenCV (plate detection, rectification) and Tesseract
+ * (character recognition). Plain C only: opaque handles with Create/Free pairs, results in
+ * caller-owned structs, every failure an error code plus a message. No C++ exception ever
+ * leaves this interface.
+ *
+ * Threading: a reader is not thread-safe; use one reader per thread. Frames are immutable
+ * once loaded and may be shared between threads.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    CPlateVision_OK = 0,
+    /** The file could not be opened or read (missing, permissions, I/O error). */
+    CPlateVision_ErrorFileUnreadable = 1,
+    /** The bytes are not a supported image format (JPEG or PNG). */
+    CPlateVision_ErrorNotAnImage = 2,
+    /** The image header declares more pixels than allowed; nothing was decoded. */
+    CPlateVision_ErrorImageTooLarge = 3,
+    /** The header is valid but the image data is truncated or corrupt. */
+    CPlateVision_ErrorCorruptImage = 4,
+    /** Tesseract or its language model could not be loaded. */
+    CPlateVision_ErrorOCRUnavailable = 5,
+    CPlateVision_ErrorInvalidArgument = 6,
+    /** An unexpected failure inside OpenCV or Tesseract; the message has the details. */
+    CPlateVision_ErrorInternal = 7
+} CPlateVision_ErrorCode;
+
+typedef struct {
+    int code; /* a CPlateVision_ErrorCode */
+    char message[512];
+} CPlateVision_Status;
+
+/* ---- Frames ------------------------------------------------------------------------ */
+
+/** A decoded camera frame (colour, 8 bit). */
+typedef struct CPlateVision_Frame CPlateVision_Frame;
+
+/**
+ * Loads a JPEG or PNG file. The header is checked before decoding: an image of more than
+ * `maxPixels` pixels is refused with CPlateVision_ErrorImageTooLarge without allocating it.
+ * Returns NULL and fills `status` on failure.
+ */
+CPlateVision_Frame *CPlateVision_FrameLoad(const char *path, int64_t maxPixels,
+                                           CPlateVision_Status *status);
+
+/** Same as CPlateVision_FrameLoad, from bytes in memory. */
+CPlateVision_Frame *CPlateVision_FrameDecode(const uint8_t *bytes, size_t count, int64_t maxPixels,
+                                             CPlateVision_Status *status);
+
+void CPlateVision_FrameFree(CPlateVision_Frame *frame);
+int CPlateVision_FrameWidth(const CPlateVision_Frame *frame);
+int CPlateVision_FrameHeight(const CPlateVision_Frame *frame);
+
+/* ---- Reading plates ---------------------------------------------------------------- */
+
+typedef struct CPlateVision_Reader CPlateVision_Reader;
+
+typedef struct {
+    /** Folder holding `<model>.traineddata`; NULL for Tesseract's default (Debian's). */
+    const char *tessdataPath;
+    /** Tesseract model name, e.g. "eng" or "deu". NULL means "eng". */
+    const char *model;
+    /** Characters the OCR may return, e.g. "ABC...XYZ0123456789". A space is added. */
+    const char *characterWhitelist;
+    /** Plate candidates sent to OCR per frame, best detections first (e.g. 4). */
+    int maxCandidates;
+} CPlateVision_ReaderOptions;
+
+/**
+ * Creates a reader. The first reader of a process loads Tesseract; before that it sets
+ * OMP_THREAD_LIMIT=1 unless the environment already has it, since Tesseract's OpenMP threads
+ * oversubscribe small machines (measured: 3-4x slower on 2 cores).
+ */
+CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
+                                               CPlateVision_Status *status);
+void CPlateVision_ReaderFree(CPlateVision_Reader *reader);
+
+enum {
+    CPlateVision_MaxSymbols = 12,
+    CPlateVision_MaxChoices = 4,
+    CPlateVision_MaxPlates = 16
+};
+
+typedef struct {
+    char utf8[8];     /* one character, NUL-terminated UTF-8 */
+    float confidence; /* 0...1 */
+} CPlateVision_Choice;
+
+typedef struct {
+    int choiceCount;
+    CPlateVision_Choice choices[CPlateVision_MaxChoices]; /* best first */
+    /** Gap to the previous symbol in character heights (0 for the first). */
+    float gapBefore;
+} CPlateVision_Symbol;
+
+typedef struct {
+    /** Axis-aligned box of the plate in frame pixels. */
+    int x, y, width, height;
+    /** Plate corners in frame pixels: top-left, top-right, bottom-right, bottom-left (x, y). */
+    float corners[8];
+    /** How plate-like the region looks, 0...1 (characters, contrast, EU band). */
+    float detectionScore;
+    /** Median character height in frame pixels. */
+    float characterHeight;
+    int symbolCount;
+    CPlateVision_Symbol symbols[CPlateVision_MaxSymbols];
+    /** Country code read from the blue EU band ("D", "SK", ...), empty if none was legible. */
+    char bandCountry[4];
+    /** 1 when a blue EU band was found left of the characters. */
+    int hasEUBand;
+} CPlateVision_Plate;
+
+/**
+ * Finds plate candidates in `frame`, reads the best `maxCandidates` of them and writes up to
+ * `capacity` plates to `plates`, best detection first. Returns the number written, or -1 and
+ * fills `status` on failure.
+ */
+int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
+                           CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
