@@ -42,25 +42,22 @@ CharacterRecognizer::~CharacterRecognizer() {
     }
 }
 
-int CharacterRecognizer::read(const cv::Mat &binary, float characterHeight, CPlateVision_Symbol *symbols,
-                              int capacity) {
+std::vector<CharacterRecognizer::Symbol> CharacterRecognizer::read(const cv::Mat &binary) {
+    std::vector<Symbol> symbols;
+    if (binary.empty()) return symbols;
     tesseract_->TessBaseAPISetImage(api_, binary.data, binary.cols, binary.rows, 1, int(binary.step));
-    if (tesseract_->TessBaseAPIRecognize(api_, nullptr) != 0) return 0;
+    if (tesseract_->TessBaseAPIRecognize(api_, nullptr) != 0) return symbols;
     TessResultIterator *iterator = tesseract_->TessBaseAPIGetIterator(api_);
-    if (iterator == nullptr) return 0;
-    int count = 0;
-    int previousRight = -1;
+    if (iterator == nullptr) return symbols;
     do {
-        if (count >= capacity) break;
         char *text = tesseract_->TessResultIteratorGetUTF8Text(iterator, tesseract::RIL_SYMBOL);
         if (text == nullptr) continue;
-        CPlateVision_Symbol &symbol = symbols[count];
-        memset(&symbol, 0, sizeof symbol);
-        int left = 0, top = 0, right = 0, bottom = 0;
+        Symbol recognized{};
+        CPlateVision_Symbol &symbol = recognized.reading;
+        int top = 0, bottom = 0;
         tesseract_->TessPageIteratorBoundingBox(tesseract_->TessResultIteratorGetPageIteratorConst(iterator),
-                                                tesseract::RIL_SYMBOL, &left, &top, &right, &bottom);
-        symbol.gapBefore = previousRight < 0 ? 0.f : std::max(0, left - previousRight) / characterHeight;
-        previousRight = right;
+                                                tesseract::RIL_SYMBOL, &recognized.left, &top, &recognized.right,
+                                                &bottom);
 
         TessChoiceIterator *choices = tesseract_->TessResultIteratorGetChoiceIterator(iterator);
         if (choices != nullptr) {
@@ -86,10 +83,10 @@ int CharacterRecognizer::read(const cv::Mat &binary, float characterHeight, CPla
                 if (strcmp(symbol.choices[k].utf8, text) == 0) std::swap(symbol.choices[0], symbol.choices[k]);
         }
         tesseract_->TessDeleteText(text);
-        count++;
+        symbols.push_back(recognized);
     } while (tesseract_->TessResultIteratorNext(iterator, tesseract::RIL_SYMBOL));
     tesseract_->TessResultIteratorDelete(iterator);
-    return count;
+    return symbols;
 }
 
 } // namespace plate_vision

@@ -16,8 +16,13 @@ public:
 
     bool ready() const { return api_ != nullptr; }
 
-    /// Reads one line of characters (black on white). Fills symbols; returns their count.
-    int read(const cv::Mat &binary, float characterHeight, CPlateVision_Symbol *symbols, int capacity);
+    struct Symbol {
+        CPlateVision_Symbol reading; // choices only; gapBefore is left to the caller
+        int left, right;             // columns in the image read
+    };
+
+    /// Reads one line of characters (black on white).
+    std::vector<Symbol> read(const cv::Mat &binary);
 
 private:
     const TesseractLibrary *tesseract_ = nullptr;

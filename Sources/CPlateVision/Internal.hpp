@@ -66,8 +66,15 @@ void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::
 
 /// A plate's characters cut out, deskewed and cleaned: black characters on white.
 struct PlateCrop {
-    cv::Mat binary;              // CV_8U, 0 = ink, 255 = paper
+    cv::Mat binary;              // CV_8U, 0 = ink, 255 = paper; empty if no characters
     float characterHeight = 0;   // in crop pixels
+    struct Column {
+        int left, right;         // in `binary`
+        float gapBefore;         // on the plate, in character heights
+    };
+    std::vector<Column> columns; // the characters, left to right
+    cv::Mat strip;               // the straightened grey strip the characters came from
+    cv::Mat ink;                 // its ink mask (for debugging)
     cv::Point2f corners[4];      // in frame pixels: tl, tr, br, bl
 };
 

@@ -1,6 +1,6 @@
 // Rectification: cut the characters of a text line out of the full-resolution frame,
-// straighten the line, scale it to a fixed character height and keep only the characters
-// (black on white). The plate border, the EU band, stickers and dirt never reach the OCR.
+// straighten the line, keep only the characters (black on white) and lay them out evenly
+// at a fixed height. The plate border, the EU band, stickers and dirt never reach the OCR.
 
 #include "Internal.hpp"
 
@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace plate_vision {
 
@@ -21,139 +20,238 @@ struct Component {
     int label;
 };
 
-} // namespace
+float medianOf(std::vector<float> values) {
+    if (values.empty()) return 0;
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2];
+}
 
-PlateCrop cropPlate(const cv::Mat &gray, const TextLine &line, float scale) {
+/// The straightened strip around a text line, scaled so detected characters are about
+/// `targetHeight` tall. Generous margins: blur makes detected blobs smaller than the ink.
+struct Strip {
+    cv::Mat gray;
+    cv::Point2f along, down; // unit vectors of the line in the frame
+    cv::Point2f left;        // frame point at the strip's left end, on the line
+    float frameToStrip = 1;  // scale
+    float marginInStrip = 0; // strip columns before the first detected character
+};
+
+Strip straighten(const cv::Mat &gray, const TextLine &line, float scale) {
     const float h = line.characterHeight / scale;
     double mx = 0, my = 0;
     for (const auto &blob : line.blobs) { mx += blob.centerX(); my += blob.centerY(); }
     mx = mx / line.blobs.size() / scale;
     my = my / line.blobs.size() / scale;
-    const float slope = line.slope;
-    auto yAt = [&](double x) { return my + slope * (x - mx); };
-
-    // Margins of one character height: a character the detector missed at either end (one
-    // touching the plate border, say) is still in the crop and can be taken back below.
-    const float margin = 1.0f * h;
+    auto yAt = [&](double x) { return float(my + line.slope * (x - mx)); };
+    const float margin = 1.2f * h, halfHeight = 1.1f * h;
     const float x0 = line.blobs.front().box.x / scale - margin;
     const float x1 = (line.blobs.back().box.x + line.blobs.back().box.width) / scale + margin;
-    const float norm = std::sqrt(1 + slope * slope);
-    const cv::Point2f along(1 / norm, slope / norm), down(-slope / norm, 1 / norm);
-    const float halfHeight = 0.8f * h;
-    const cv::Point2f left(x0, float(yAt(x0))), right(x1, float(yAt(x1)));
-
-    const float s = targetHeight / h;
-    const int width = std::max(8, int(std::lround(cv::norm(right - left) * s)));
-    const int height = int(std::lround(2 * halfHeight * s));
-    cv::Point2f source[3] = {left - down * halfHeight, right - down * halfHeight, left + down * halfHeight};
+    const float norm = std::sqrt(1 + line.slope * line.slope);
+    Strip strip;
+    strip.along = cv::Point2f(1 / norm, line.slope / norm);
+    strip.down = cv::Point2f(-line.slope / norm, 1 / norm);
+    strip.left = cv::Point2f(x0, yAt(x0));
+    const cv::Point2f right(x1, yAt(x1));
+    strip.frameToStrip = targetHeight / h;
+    strip.marginInStrip = margin * strip.frameToStrip;
+    const int width = std::max(8, int(std::lround(cv::norm(right - strip.left) * strip.frameToStrip)));
+    const int height = int(std::lround(2 * halfHeight * strip.frameToStrip));
+    cv::Point2f source[3] = {strip.left - strip.down * halfHeight, right - strip.down * halfHeight,
+                             strip.left + strip.down * halfHeight};
     cv::Point2f target[3] = {{0, 0}, {float(width), 0}, {0, float(height)}};
-    cv::Mat straight;
-    cv::warpAffine(gray, straight, cv::getAffineTransform(source, target), cv::Size(width, height), cv::INTER_LINEAR,
-                   cv::BORDER_REPLICATE);
+    cv::warpAffine(gray, strip.gray, cv::getAffineTransform(source, target), cv::Size(width, height),
+                   cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return strip;
+}
 
+/// Ink mask of the strip: a Gaussian-weighted local threshold about one character wide
+/// (the plate's dark frame must not drag the level down near the characters' outer strokes),
+/// offset by a tenth of the ink/paper contrast measured inside the plate (Otsu).
+cv::Mat binarize(const Strip &strip) {
+    const cv::Mat &gray = strip.gray;
+    int x = int(strip.marginInStrip), y = int(gray.rows * 0.5f - 0.45f * targetHeight);
+    cv::Rect interior = cv::Rect(x, y, gray.cols - 2 * x, int(0.9f * targetHeight)) & cv::Rect(0, 0, gray.cols, gray.rows);
+    double offset = 8;
+    if (interior.area() >= 16) {
+        cv::Mat unused;
+        double level = cv::threshold(gray(interior), unused, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+        cv::Mat inkMask = gray(interior) <= level;
+        double ink = cv::mean(gray(interior), inkMask)[0], paper = cv::mean(gray(interior), ~inkMask)[0];
+        offset = std::max(2.0, 0.1 * (paper - ink));
+    }
     cv::Mat ink;
-    cv::adaptiveThreshold(straight, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV,
-                          int(targetHeight * 1.5f) | 1, 8);
-    cv::Mat labels, stats, centroids;
-    int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-    std::vector<Component> characters, fragments;
+    cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_GAUSSIAN_C, cv::THRESH_BINARY_INV,
+                          int(targetHeight) | 1, offset);
+    return ink;
+}
+
+/// Chooses the components that are the plate's characters (or pieces of them).
+std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &stats, const Strip &strip, float &height,
+                                       std::vector<int> &keep) {
+    const int count = stats.rows, rows = strip.gray.rows, cols = strip.gray.cols;
+    std::vector<Component> all;
+    std::vector<float> heights;
     for (int label = 1; label < count; label++) {
         cv::Rect box(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
                      stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
-        bool characterSized = box.height >= 0.6f * targetHeight && box.height <= 1.35f * targetHeight &&
-                              box.width <= 1.2f * targetHeight;
-        if (characterSized) characters.push_back({box, label});
-        else if (box.height >= 0.2f * targetHeight && box.width <= 1.2f * targetHeight) fragments.push_back({box, label});
+        all.push_back({box, label});
+        bool touchesEdge = box.y == 0 || box.y + box.height >= rows;
+        if (!touchesEdge && box.height >= 0.55f * targetHeight && box.height <= 1.8f * targetHeight &&
+            box.width <= 1.2f * box.height)
+            heights.push_back(box.height);
     }
-    cv::Mat clean(height, width, CV_8U, cv::Scalar(255));
-    PlateCrop crop;
-    crop.characterHeight = targetHeight;
-    if (!characters.empty()) {
-        std::vector<int> tops, bottoms;
-        for (const auto &c : characters) { tops.push_back(c.box.y); bottoms.push_back(c.box.y + c.box.height); }
-        std::nth_element(tops.begin(), tops.begin() + tops.size() / 2, tops.end());
-        std::nth_element(bottoms.begin(), bottoms.begin() + bottoms.size() / 2, bottoms.end());
-        const float top = tops[tops.size() / 2], bottom = bottoms[bottoms.size() / 2];
-        const float slack = 0.15f * targetHeight;
-        auto inBand = [&](const cv::Rect &box) { return box.y >= top - slack && box.y + box.height <= bottom + slack; };
-        // A plate border cut to character height is thinner than any character stroke.
-        auto thick = [&](const cv::Rect &box) { return box.width >= 0.08f * targetHeight; };
-        // What lies between the detected first and last character is kept; beyond that only
-        // characters that continue the row (the plate border and EU band do not).
-        const float spanLeft = margin * s - 0.1f * targetHeight, spanRight = width - spanLeft;
-        std::vector<int> keep;
-        std::vector<Component> outside;
-        float keptLeft = 1e9f, keptRight = -1e9f;
-        for (const auto &c : characters) {
-            if (!inBand(c.box) || !thick(c.box)) continue;
-            float centre = c.box.x + c.box.width * 0.5f;
-            if (centre < spanLeft || centre > spanRight) { outside.push_back(c); continue; }
+    height = medianOf(heights);
+    if (height <= 0) return {};
+    const float m = height;
+    std::vector<Component> characters, fragments;
+    for (const auto &c : all) {
+        bool touchesEdge = c.box.y == 0 || c.box.y + c.box.height >= rows;
+        if (touchesEdge || c.box.width > 1.2f * m) continue;
+        if (c.box.height >= 0.75f * m && c.box.height <= 1.3f * m) characters.push_back(c);
+        else if (c.box.height >= 0.2f * m && c.box.height < 0.75f * m) fragments.push_back(c);
+    }
+    std::vector<float> tops, bottoms;
+    for (const auto &c : characters) { tops.push_back(c.box.y); bottoms.push_back(c.box.y + c.box.height); }
+    const float top = medianOf(tops), bottom = medianOf(bottoms), slack = 0.2f * m;
+    auto inBand = [&](const cv::Rect &box) { return box.y >= top - slack && box.y + box.height <= bottom + slack; };
+    // A plate border cut to character height is thinner than any character stroke.
+    auto thick = [&](const cv::Rect &box) { return box.width >= 0.08f * m; };
+    // What lies between the detected first and last character is kept; beyond that only
+    // characters that continue the row (the plate border and EU band do not).
+    const float spanLeft = strip.marginInStrip - 0.1f * m, spanRight = cols - spanLeft;
+    std::vector<cv::Rect> kept;
+    std::vector<Component> outside;
+    for (const auto &c : characters) {
+        if (!inBand(c.box) || !thick(c.box)) continue;
+        float centre = c.box.x + c.box.width * 0.5f;
+        if (centre < spanLeft || centre > spanRight) { outside.push_back(c); continue; }
+        keep.push_back(c.label);
+        kept.push_back(c.box);
+    }
+    if (kept.empty()) return {};
+    auto extent = [&]() {
+        cv::Rect all = kept.front();
+        for (const auto &box : kept) all |= box;
+        return all;
+    };
+    for (bool grew = true; grew;) {
+        grew = false;
+        cv::Rect row = extent();
+        for (auto &c : outside) {
+            if (c.label < 0) continue;
+            bool continuesLeft = c.box.x < row.x && row.x - (c.box.x + c.box.width) < 0.5f * m;
+            bool continuesRight = c.box.x + c.box.width > row.x + row.width && c.box.x - (row.x + row.width) < 0.5f * m;
+            if (!continuesLeft && !continuesRight) continue;
             keep.push_back(c.label);
-            keptLeft = std::min<float>(keptLeft, c.box.x);
-            keptRight = std::max<float>(keptRight, c.box.x + c.box.width);
+            kept.push_back(c.box);
+            c.label = -1;
+            grew = true;
+            break;
         }
-        std::sort(outside.begin(), outside.end(), [&](const auto &a, const auto &b) {
-            return std::abs(a.box.x - spanLeft) < std::abs(b.box.x - spanLeft);
-        });
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (auto &c : outside) {
-                if (c.label < 0) continue;
-                bool continuesLeft = keptLeft - (c.box.x + c.box.width) < 0.5f * targetHeight && c.box.x < keptLeft;
-                bool continuesRight = c.box.x - keptRight < 0.5f * targetHeight && c.box.x + c.box.width > keptRight;
-                if (!continuesLeft && !continuesRight) continue;
-                keep.push_back(c.label);
-                keptLeft = std::min<float>(keptLeft, c.box.x);
-                keptRight = std::max<float>(keptRight, c.box.x + c.box.width);
-                c.label = -1;
-                grew = true;
-            }
+    }
+    // Pieces of broken characters: in the character band, sharing columns with a character
+    // or close beside one so that together they are still one character wide. Stickers
+    // and coats of arms stand apart.
+    const size_t characterCount = kept.size();
+    for (const auto &f : fragments) {
+        if (!inBand(f.box)) continue;
+        for (size_t i = 0; i < characterCount; i++) {
+            cv::Rect joined = kept[i] | f.box;
+            bool near = f.box.x <= kept[i].x + kept[i].width + 0.1f * m && f.box.x + f.box.width >= kept[i].x - 0.1f * m;
+            if (near && joined.width <= 0.85f * m) { keep.push_back(f.label); kept.push_back(f.box); break; }
         }
-        std::vector<cv::Rect> keptBoxes;
-        for (const auto &c : characters)
-            if (std::find(keep.begin(), keep.end(), c.label) != keep.end()) keptBoxes.push_back(c.box);
-        // Pieces of broken characters: inside the character band and overlapping a kept
-        // character's columns. Stickers and coats of arms are neither.
-        for (const auto &f : fragments) {
-            if (!inBand(f.box)) continue;
-            bool partOfCharacter = false;
-            for (const auto &box : keptBoxes)
-                partOfCharacter |= (box & cv::Rect(f.box.x, box.y, f.box.width, box.height)).width > 0.5f * f.box.width;
-            if (partOfCharacter) keep.push_back(f.label);
+    }
+    return kept;
+}
+
+/// Groups kept components into characters: pieces that share columns belong together.
+std::vector<cv::Rect> characterColumns(std::vector<cv::Rect> components) {
+    std::sort(components.begin(), components.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
+    std::vector<cv::Rect> columns;
+    for (const auto &box : components) {
+        if (!columns.empty()) {
+            cv::Rect &last = columns.back();
+            int shared = std::min(last.x + last.width, box.x + box.width) - std::max(last.x, box.x);
+            if (shared > 0.3f * std::min(last.width, box.width)) { last |= box; continue; }
         }
-        std::vector<uint8_t> kept(count, 0);
-        for (int label : keep) kept[label] = 1;
-        for (int y = 0; y < height; y++) {
+        columns.push_back(box);
+    }
+    return columns;
+}
+
+/// Lays the characters out with even spacing on a white canvas, `targetHeight` tall.
+/// Perspective and plate layout make gaps uneven (sticker gaps, isolated narrow characters)
+/// and Tesseract drops a lone narrow `I` or `1` after a wide gap; the real gaps are kept in
+/// `crop.columns` instead.
+void relayout(const cv::Mat &ink, const std::vector<cv::Rect> &components, float height, PlateCrop &crop) {
+    std::vector<cv::Rect> columns = characterColumns(components);
+    if (columns.empty()) return;
+    int top = columns.front().y, bottom = columns.front().y + columns.front().height;
+    for (const auto &c : columns) { top = std::min(top, c.y); bottom = std::max(bottom, c.y + c.height); }
+    const float m = height;
+    const int pad = int(0.5f * m), spacing = int(0.2f * m), wordSpace = int(0.45f * m);
+    std::vector<float> gaps;
+    int width = 2 * pad;
+    for (size_t i = 0; i < columns.size(); i++) {
+        gaps.push_back(i == 0 ? 0.f : float(columns[i].x - (columns[i - 1].x + columns[i - 1].width)) / m);
+        width += columns[i].width + (i == 0 ? 0 : gaps[i] > 0.4f ? wordSpace : spacing);
+    }
+    cv::Mat canvas(bottom - top + pad, width, CV_8U, cv::Scalar(255));
+    int x = pad;
+    const float toTarget = targetHeight / m;
+    for (size_t i = 0; i < columns.size(); i++) {
+        if (i > 0) x += gaps[i] > 0.4f ? wordSpace : spacing;
+        cv::Rect source(columns[i].x, top, columns[i].width, bottom - top);
+        ink(source).copyTo(canvas(cv::Rect(x, pad / 2, source.width, source.height)));
+        crop.columns.push_back({int(x * toTarget), int((x + source.width) * toTarget), gaps[i]});
+        x += source.width;
+    }
+    if (std::abs(toTarget - 1) > 0.1f) {
+        cv::resize(canvas, crop.binary, cv::Size(), toTarget, toTarget, toTarget < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        cv::threshold(crop.binary, crop.binary, 127, 255, cv::THRESH_BINARY);
+    } else {
+        crop.binary = canvas;
+    }
+    crop.characterHeight = targetHeight;
+}
+
+} // namespace
+
+PlateCrop cropPlate(const cv::Mat &gray, const TextLine &line, float scale) {
+    Strip strip = straighten(gray, line, scale);
+    cv::Mat ink = binarize(strip);
+    cv::Mat labels, stats, centroids;
+    int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    (void)count;
+    PlateCrop crop;
+    crop.strip = strip.gray;
+    crop.ink = ink;
+    float height = 0;
+    std::vector<int> keep;
+    std::vector<cv::Rect> kept = selectCharacters(labels, stats, strip, height, keep);
+    if (!kept.empty()) {
+        std::vector<uint8_t> keptLabel(stats.rows, 0);
+        for (int label : keep) keptLabel[label] = 1;
+        cv::Mat clean(strip.gray.size(), CV_8U, cv::Scalar(255));
+        for (int y = 0; y < clean.rows; y++) {
             const int *row = labels.ptr<int>(y);
             uint8_t *out = clean.ptr<uint8_t>(y);
-            for (int x = 0; x < width; x++) if (kept[row[x]]) out[x] = 0;
+            for (int x = 0; x < clean.cols; x++) if (keptLabel[row[x]]) out[x] = 0;
         }
-        if (getenv("PV_GRAY")) {
-        // Hand the OCR the grey levels around the kept characters, not just the binary mask:
-        // thin or faint strokes that thresholding eats are still there for the LSTM.
-        cv::Mat inkMask = clean == 0, near;
-        cv::dilate(inkMask, near, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
-        cv::Mat paperMask = near == 0;
-        double inkLevel = cv::mean(straight, inkMask)[0], paperLevel = cv::mean(straight, paperMask)[0];
-        if (paperLevel - inkLevel > 10) {
-            cv::Mat stretched;
-            straight.convertTo(stretched, CV_8U, 255.0 / (paperLevel - inkLevel), -inkLevel * 255.0 / (paperLevel - inkLevel));
-            clean.setTo(255);
-            stretched.copyTo(clean, near);
-        }
-        }
+        relayout(clean, kept, height, crop);
     }
-    const int pad = int(targetHeight * 0.5f);
-    cv::copyMakeBorder(clean, crop.binary, pad / 2, pad / 2, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
 
     // Plate outline in frame pixels: the characters plus the margins of a real plate.
-    const float plateLeft = x0 + margin - (line.hasEUBand ? 0.9f : 0.3f) * h, plateRight = x1 - margin + 0.2f * h;
-    const cv::Point2f pl(plateLeft, float(yAt(plateLeft))), pr(plateRight, float(yAt(plateRight)));
-    const float plateHalf = 0.72f * h;
-    crop.corners[0] = pl - down * plateHalf;
-    crop.corners[1] = pr - down * plateHalf;
-    crop.corners[2] = pr + down * plateHalf;
-    crop.corners[3] = pl + down * plateHalf;
+    const float h = line.characterHeight / scale * (height > 0 ? height / targetHeight : 1.f);
+    const float lineLength = strip.gray.cols / strip.frameToStrip - 2 * strip.marginInStrip / strip.frameToStrip;
+    const cv::Point2f firstCharacter = strip.left + strip.along * (strip.marginInStrip / strip.frameToStrip);
+    const cv::Point2f pl = firstCharacter - strip.along * ((line.hasEUBand ? 1.0f : 0.35f) * h);
+    const cv::Point2f pr = firstCharacter + strip.along * (lineLength + 0.3f * h);
+    const float plateHalf = 0.75f * h;
+    crop.corners[0] = pl - strip.down * plateHalf;
+    crop.corners[1] = pr - strip.down * plateHalf;
+    crop.corners[2] = pr + strip.down * plateHalf;
+    crop.corners[3] = pl + strip.down * plateHalf;
     return crop;
 }
 

@@ -37,6 +37,28 @@ void fillPlate(CPlateVision_Plate &plate, const TextLine &line, const PlateCrop 
     plate.hasEUBand = line.hasEUBand ? 1 : 0;
 }
 
+/// Copies the OCR's symbols into `plate`, each with the plate gap of the character column
+/// it was read from (the OCR saw evenly re-spaced characters).
+void placeSymbols(const std::vector<CharacterRecognizer::Symbol> &symbols, const PlateCrop &crop,
+                  CPlateVision_Plate &plate) {
+    int previousColumn = -1;
+    for (int i = 0; i < plate.symbolCount; i++) {
+        plate.symbols[i] = symbols[i].reading;
+        float centre = (symbols[i].left + symbols[i].right) * 0.5f;
+        int column = 0;
+        float distance = 1e9f;
+        for (size_t c = 0; c < crop.columns.size(); c++) {
+            float d = centre < crop.columns[c].left    ? crop.columns[c].left - centre
+                      : centre > crop.columns[c].right ? centre - crop.columns[c].right
+                                                       : 0.f;
+            if (d < distance) { distance = d; column = int(c); }
+        }
+        bool newColumn = column != previousColumn && !crop.columns.empty();
+        plate.symbols[i].gapBefore = i > 0 && newColumn ? std::max(crop.columns[column].gapBefore, 0.f) : 0.f;
+        previousColumn = column;
+    }
+}
+
 } // namespace
 
 extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
@@ -89,11 +111,14 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
             memset(&plate, 0, sizeof plate);
             fillPlate(plate, line, crop, scale, bgr.size());
             if (reader->debugFolder != nullptr) {
-                std::string path = std::string(reader->debugFolder) + "/crop-" + std::to_string(reader->debugCounter++) + ".png";
-                cv::imwrite(path, crop.binary);
+                std::string path = std::string(reader->debugFolder) + "/" + std::to_string(reader->debugCounter++);
+                cv::imwrite(path + "-strip.png", crop.strip);
+                if (!crop.ink.empty()) cv::imwrite(path + "-ink.png", crop.ink);
+                if (!crop.binary.empty()) cv::imwrite(path + "-ocr.png", crop.binary);
             }
-            plate.symbolCount = reader->recognizer->read(crop.binary, crop.characterHeight, plate.symbols,
-                                                         CPlateVision_MaxSymbols);
+            auto symbols = reader->recognizer->read(crop.binary);
+            plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
+            placeSymbols(symbols, crop, plate);
             if (plate.symbolCount > 0) written++;
         }
         setOK(status);
