@@ -1,0 +1,45 @@
+# ParkScan: `make demo` sets everything up and runs the main job on the demo data;
+# `make test` runs the whole test suite. Both install missing system packages first.
+
+SWIFT ?= swift
+RELEASE_BIN = .build/release
+SHARED ?= ../shared
+BENCH_OUT ?= bench-out
+
+.PHONY: setup build demo test bench bench-real bench-synthetic fixtures clean
+
+setup:
+	@bash scripts/install-system-packages.sh
+
+build: setup
+	$(SWIFT) build -c release --product parkscan
+	$(SWIFT) build -c release --product parkscan-synth
+
+demo: build
+	@echo "== Reading the plates of the demo frames in Fixtures/demo-frames =="
+	$(RELEASE_BIN)/parkscan read Fixtures/demo-frames
+	@echo "== Scored against their ground truth =="
+	$(RELEASE_BIN)/parkscan bench read Fixtures/demo-frames
+
+test: setup
+	$(SWIFT) test
+
+# Benchmarks: accuracy, speed and memory (not part of `make test`).
+bench: bench-synthetic bench-real
+
+bench-synthetic: build
+	$(RELEASE_BIN)/parkscan-synth plates --count 200 --seed 2026 --size 1280x720 --out $(BENCH_OUT)/synthetic
+	$(RELEASE_BIN)/parkscan bench read $(BENCH_OUT)/synthetic
+
+bench-real: build
+	@if [ -d $(SHARED)/data/eu-plates ]; then \
+		$(RELEASE_BIN)/parkscan bench read $(SHARED)/data/eu-plates; \
+	else echo "skipped: $(SHARED)/data/eu-plates is not here (real photos are not shipped with the project)"; fi
+
+# Regenerates the demo frames shipped in Fixtures/ (deterministic).
+fixtures: build
+	rm -rf Fixtures/demo-frames
+	$(RELEASE_BIN)/parkscan-synth plates --count 8 --seed 7 --size 1280x720 --out Fixtures/demo-frames
+
+clean:
+	rm -rf .build $(BENCH_OUT)

@@ -1,0 +1,71 @@
+/// The layout of a foreign EU plate series, e.g. Slovakia's `LL-DDDLL` (`BA-302OZ`).
+///
+/// Foreign plates are common in German streets. We do not force the German grammar on them,
+/// but where a reading fits a neighbouring country's layout, that layout resolves the same
+/// letter/digit confusions (O/0, I/1, B/8, ...) the German grammar does.
+public struct ForeignPlateFormat: Sendable, Equatable {
+    /// Country code as on the EU band.
+    public var country: String
+    /// `L` a letter, `D` a digit, anything else a separator shown in the canonical text.
+    public var layout: String
+
+    public init(country: String, layout: String) {
+        self.country = country
+        self.layout = layout
+    }
+
+    /// The character classes, separators left out.
+    var classes: [CharacterClass] {
+        layout.compactMap { $0 == "L" ? .letter : $0 == "D" ? .digit : nil }
+    }
+
+    /// `normalized` written in this layout (`BA302OZ` -> `BA-302OZ`); nil if it does not fit.
+    public func canonical(_ normalized: String) -> String? {
+        let characters = Array(normalized)
+        guard characters.count == classes.count,
+              zip(characters, classes).allSatisfy({ $1.admits($0) }) else { return nil }
+        var text = ""
+        var next = characters.makeIterator()
+        for slot in layout {
+            if slot == "L" || slot == "D" { text.append(next.next()!) } else { text.append(slot) }
+        }
+        return text
+    }
+}
+
+enum CharacterClass {
+    case letter, digit
+
+    func admits(_ character: Character) -> Bool {
+        switch self {
+        case .letter: ("A"..."Z").contains(character)
+        case .digit: character.isASCII && character.isNumber
+        }
+    }
+}
+
+extension ForeignPlateFormat {
+    /// Current series of the countries whose cars are most often parked in German towns.
+    /// Layouts with letters and digits in fixed places only: free-form series (personalised
+    /// plates, Austria's mixed districts) are left to the raw reading.
+    public static let common: [ForeignPlateFormat] = [
+        .init(country: "PL", layout: "LL DDDDD"), .init(country: "PL", layout: "LLL DDDD"),
+        .init(country: "PL", layout: "LLL DDLL"), .init(country: "PL", layout: "LL DDDLL"),
+        .init(country: "CZ", layout: "DLD DDDD"), .init(country: "CZ", layout: "DLL DDDD"),
+        .init(country: "SK", layout: "LL-DDDLL"),
+        .init(country: "F", layout: "LL-DDD-LL"),
+        .init(country: "I", layout: "LL DDDLL"),
+        .init(country: "NL", layout: "DD-LLL-D"), .init(country: "NL", layout: "D-LLL-DD"),
+        .init(country: "NL", layout: "LL-DDD-L"), .init(country: "NL", layout: "L-DDD-LL"),
+        .init(country: "NL", layout: "LLL-DD-L"), .init(country: "NL", layout: "DD-LL-LL"),
+        .init(country: "B", layout: "D-LLL-DDD"),
+        .init(country: "DK", layout: "LL DD DDD"),
+        .init(country: "CH", layout: "LL DDDDDD"), .init(country: "CH", layout: "LL DDDDD"),
+        .init(country: "CH", layout: "LL DDDD"),
+        .init(country: "L", layout: "LL DDDD"),
+        .init(country: "H", layout: "LLL-DDD"), .init(country: "H", layout: "LL LL-DDD"),
+        .init(country: "E", layout: "DDDD LLL"),
+        .init(country: "GB", layout: "LLDD LLL"),
+        .init(country: "A", layout: "LL DDDDL"), .init(country: "A", layout: "L DDDDLL"),
+    ]
+}

@@ -1,0 +1,51 @@
+/// One plate found in a frame and read.
+public struct PlateRead: Sendable, Equatable {
+    /// The best reading: canonical text (`M-AB 1234`), normalised text, country, confidence.
+    public var best: PlateHypothesis
+    /// The next-best readings, best first.
+    public var alternatives: [PlateHypothesis]
+    /// Where the plate is in the frame.
+    public var box: PixelBox
+    /// Plate corners in frame pixels: top-left, top-right, bottom-right, bottom-left.
+    public var corners: [PixelPoint]
+    /// How plate-like the region looked to the detector, 0...1.
+    public var detectionScore: Double
+    /// Whether a blue EU band was seen left of the characters.
+    public var hasEUBand: Bool
+
+    public var text: String { best.text }
+    public var normalized: String { best.normalized }
+    public var country: String? { best.country }
+    public var confidence: Double { best.confidence }
+}
+
+/// An axis-aligned rectangle in frame pixels.
+public struct PixelBox: Sendable, Equatable, Codable {
+    public var x: Int, y: Int, width: Int, height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// Intersection over union with another box, 0...1.
+    public func overlap(with other: PixelBox) -> Double {
+        let left = max(x, other.x), right = min(x + width, other.x + other.width)
+        let top = max(y, other.y), bottom = min(y + height, other.y + other.height)
+        guard right > left, bottom > top else { return 0 }
+        let shared = Double((right - left) * (bottom - top))
+        return shared / (Double(width * height + other.width * other.height) - shared)
+    }
+}
+
+/// A point in frame pixels.
+public struct PixelPoint: Sendable, Equatable, Codable {
+    public var x: Double, y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct ParkScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parkscan",
+        abstract: "Automated parking enforcement: read plates, check rights, raise cases for review.",
+        subcommands: [Read.self, Bench.self]
+    )
+}
