@@ -54,11 +54,13 @@ struct TextLine {
     float characterHeight = 0;        // median blob height
     float score = 0;                  // plate-likeness, 0...1
     bool hasEUBand = false;
+    bool lightOnDark = false;         // white characters on a dark plate (diplomatic, some foreign)
     cv::Rect bandBox;                 // the blue band, when found
     cv::Rect bounds() const;
 };
 
-/// Finds candidate text lines (dark characters on a light plate) in a grey image.
+/// Finds candidate text lines in a grey image: dark characters on a light plate, and
+/// light on dark (their lines are marked `lightOnDark`).
 std::vector<TextLine> findTextLines(const cv::Mat &gray);
 
 /// Scores each line's plate-likeness using the colour frame (background, EU band); sorts best first.

@@ -61,6 +61,7 @@ Strip straighten(const cv::Mat &gray, const TextLine &line, float scale) {
     cv::Point2f target[3] = {{0, 0}, {float(width), 0}, {0, float(height)}};
     cv::warpAffine(gray, strip.gray, cv::getAffineTransform(source, target), cv::Size(width, height),
                    cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    if (line.lightOnDark) strip.gray = 255 - strip.gray;
     return strip;
 }
 

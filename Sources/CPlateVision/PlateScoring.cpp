@@ -36,7 +36,7 @@ float paperScore(const cv::Mat &gray, const TextLine &line) {
     int pad = int(line.characterHeight * 0.15f);
     box = cv::Rect(box.x - pad, box.y - pad, box.width + 2 * pad, box.height + 2 * pad) &
           cv::Rect(0, 0, gray.cols, gray.rows);
-    cv::Mat region = gray(box);
+    cv::Mat region = line.lightOnDark ? cv::Mat(255 - gray(box)) : gray(box);
     cv::Mat inkMask;
     cv::threshold(region, inkMask, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     double ink = cv::mean(region, inkMask)[0];
@@ -47,7 +47,8 @@ float paperScore(const cv::Mat &gray, const TextLine &line) {
     float inkShare = float(cv::countNonZero(inkMask)) / box.area();
     float shareScore = inkShare > 0.12f && inkShare < 0.6f ? 1.0f : 0.4f;
     float brightness = float(std::clamp(paper / 140.0, 0.0, 1.0));
-    return contrast * shareScore * (0.6f + 0.4f * brightness);
+    // Light characters on a dark plate are the exception (diplomatic, some foreign plates).
+    return contrast * shareScore * (line.lightOnDark ? 0.75f : 0.6f + 0.4f * brightness);
 }
 
 /// Regular spacing: gaps within groups are alike; a plate has at most 3 wide gaps.

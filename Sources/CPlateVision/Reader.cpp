@@ -25,6 +25,7 @@ namespace {
 /// Detection runs on a frame scaled down to at most this size; OCR uses full resolution.
 constexpr int workingSize = 1280;
 constexpr float minimumDetectionScore = 0.15f;
+constexpr float relativeDetectionCutoff = 0.45f;
 
 void fillPlate(CPlateVision_Plate &plate, const TextLine &line, const PlateCrop &crop, float scale,
                const cv::Size &frameSize) {
@@ -103,9 +104,12 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
         scoreTextLines(lines, workingBGR, workingGray);
 
         int written = 0;
+        // OCR is the expensive step (5-10 ms a line): lines far less plate-like than the best
+        // (lettering on the car, signs) are not read.
+        const float cutoff = lines.empty() ? 1.f : std::max(minimumDetectionScore, relativeDetectionCutoff * lines.front().score);
         for (const auto &line : lines) {
             if (written >= capacity || written >= reader->maxCandidates) break;
-            if (line.score < minimumDetectionScore) break;
+            if (line.score < cutoff) break;
             PlateCrop crop = cropPlate(gray, line, scale);
             CPlateVision_Plate &plate = plates[written];
             memset(&plate, 0, sizeof plate);

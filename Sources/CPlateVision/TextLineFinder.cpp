@@ -119,10 +119,15 @@ double overlap(const cv::Rect &a, const cv::Rect &b) {
 
 std::vector<TextLine> findTextLines(const cv::Mat &gray) {
     std::vector<TextLine> lines;
+    cv::Mat inverted = 255 - gray;
     // Two neighbourhood sizes: small characters need a small window, large ones a large one.
+    // Dark-on-light first: on equal terms those lines are kept over light-on-dark ones.
+    const std::pair<const cv::Mat *, bool> polarities[] = {{&gray, false}, {&inverted, true}};
+    for (auto [image, lightOnDark] : polarities)
     for (int blockSize : {15, 31}) {
-        for (auto &line : chainBlobs(findCharacterBlobs(gray, blockSize, 7))) {
+        for (auto &line : chainBlobs(findCharacterBlobs(*image, blockSize, 7))) {
             if (!settle(line)) continue;
+            line.lightOnDark = lightOnDark;
             cv::Rect box = line.bounds();
             bool duplicate = false;
             for (auto &kept : lines) {
