@@ -28,6 +28,7 @@ CharacterRecognizer::CharacterRecognizer(const char *tessdataPath, const char *m
     }
     std::string characters = whitelist && *whitelist ? whitelist : "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     characters += " "; // without a space in the whitelist Tesseract reports confidence 0
+    whitelist_ = characters;
     tesseract_->TessBaseAPISetVariable(api_, "tessedit_char_whitelist", characters.c_str());
     tesseract_->TessBaseAPISetVariable(api_, "lstm_choice_mode", "2"); // alternatives per character
     tesseract_->TessBaseAPISetVariable(api_, "user_defined_dpi", "300");
@@ -87,6 +88,29 @@ std::vector<CharacterRecognizer::Symbol> CharacterRecognizer::read(const cv::Mat
     } while (tesseract_->TessResultIteratorNext(iterator, tesseract::RIL_SYMBOL));
     tesseract_->TessResultIteratorDelete(iterator);
     return symbols;
+}
+
+} // namespace plate_vision
+
+namespace plate_vision {
+
+std::string CharacterRecognizer::readWord(const cv::Mat &binary, const char *characters) {
+    if (binary.empty()) return "";
+    std::string allowed = std::string(characters) + " ";
+    tesseract_->TessBaseAPISetVariable(api_, "tessedit_char_whitelist", allowed.c_str());
+    tesseract_->TessBaseAPISetImage(api_, binary.data, binary.cols, binary.rows, 1, int(binary.step));
+    std::string word;
+    if (tesseract_->TessBaseAPIRecognize(api_, nullptr) == 0) {
+        if (TessResultIterator *iterator = tesseract_->TessBaseAPIGetIterator(api_)) {
+            char *text = tesseract_->TessResultIteratorGetUTF8Text(iterator, tesseract::RIL_WORD);
+            float confidence = tesseract_->TessResultIteratorConfidence(iterator, tesseract::RIL_WORD);
+            if (text != nullptr && confidence >= 50) word = text;
+            if (text != nullptr) tesseract_->TessDeleteText(text);
+            tesseract_->TessResultIteratorDelete(iterator);
+        }
+    }
+    tesseract_->TessBaseAPISetVariable(api_, "tessedit_char_whitelist", whitelist_.c_str());
+    return word;
 }
 
 } // namespace plate_vision

@@ -24,9 +24,13 @@ public:
     /// Reads one line of characters (black on white).
     std::vector<Symbol> read(const cv::Mat &binary);
 
+    /// Reads a short word (black on white) restricted to `characters`; empty if nothing legible.
+    std::string readWord(const cv::Mat &binary, const char *characters);
+
 private:
     const TesseractLibrary *tesseract_ = nullptr;
     TessBaseAPI *api_ = nullptr;
+    std::string whitelist_;
 };
 
 } // namespace plate_vision

@@ -83,4 +83,8 @@ struct PlateCrop {
 /// Cuts out the characters of `line` (found in an image scaled by `scale` from `gray`).
 PlateCrop cropPlate(const cv::Mat &gray, const TextLine &line, float scale);
 
+/// The EU band's country letters (black on white, OCR-ready), or an empty image when
+/// nothing letter-like is in the band.
+cv::Mat bandLettersImage(const cv::Mat &bgr, cv::Rect band);
+
 } // namespace plate_vision

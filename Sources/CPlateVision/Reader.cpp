@@ -123,6 +123,18 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
             auto symbols = reader->recognizer->read(crop.binary);
             plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
             placeSymbols(symbols, crop, plate);
+            if (line.hasEUBand && plate.symbolCount > 0) {
+                cv::Rect band(int(line.bandBox.x / scale), int(line.bandBox.y / scale), int(line.bandBox.width / scale),
+                              int(line.bandBox.height / scale));
+                cv::Mat letters = bandLettersImage(bgr, band);
+                if (reader->debugFolder != nullptr) {
+                    std::string path = std::string(reader->debugFolder) + "/" + std::to_string(reader->debugCounter - 1);
+                    cv::imwrite(path + "-band.png", bgr(band & cv::Rect(0, 0, bgr.cols, bgr.rows)));
+                    if (!letters.empty()) cv::imwrite(path + "-band-letters.png", letters);
+                }
+                std::string country = reader->recognizer->readWord(letters, "ABCDEFGHIJKLMNOPRSTUVZ");
+                if (country.size() <= 3) strncpy(plate.bandCountry, country.c_str(), sizeof plate.bandCountry - 1);
+            }
             if (plate.symbolCount > 0) written++;
         }
         setOK(status);
