@@ -60,6 +60,8 @@ std::vector<CharacterRecognizer::Symbol> CharacterRecognizer::read(const cv::Mat
                                                 tesseract::RIL_SYMBOL, &recognized.left, &top, &recognized.right,
                                                 &bottom);
 
+        symbol.symbolConfidence =
+            std::clamp(tesseract_->TessResultIteratorConfidence(iterator, tesseract::RIL_SYMBOL) / 100.f, 0.f, 1.f);
         TessChoiceIterator *choices = tesseract_->TessResultIteratorGetChoiceIterator(iterator);
         if (choices != nullptr) {
             do {

@@ -180,6 +180,25 @@ std::vector<cv::Rect> characterColumns(std::vector<cv::Rect> components) {
     return columns;
 }
 
+/// The gap before each character in character heights, measured between centres against
+/// the plate's usual pitch: a narrow `1` or `I` sits inside a full-width cell, so the
+/// space between its box and its neighbours' says little; the distance between centres
+/// does. A character at the usual pitch gets 0.12 (the space inside a group).
+std::vector<float> plateGaps(const std::vector<cv::Rect> &columns, float height) {
+    std::vector<float> distances;
+    for (size_t i = 1; i < columns.size(); i++)
+        distances.push_back((columns[i].x + columns[i].width * 0.5f) - (columns[i - 1].x + columns[i - 1].width * 0.5f));
+    const float pitch = medianOf(distances);
+    std::vector<float> gaps{0.f};
+    for (size_t i = 1; i < columns.size(); i++) {
+        float edgeGap = float(columns[i].x - (columns[i - 1].x + columns[i - 1].width)) / height;
+        float pitchGap = 0.12f + (distances[i - 1] - pitch) / height;
+        // Wide characters (M, W) next to each other: the pitch says nothing, the edges do.
+        gaps.push_back(std::max(0.f, columns.size() >= 4 ? std::min(pitchGap, std::max(edgeGap, 0.12f)) : edgeGap));
+    }
+    return gaps;
+}
+
 /// Lays the characters out with even spacing on a white canvas, `targetHeight` tall.
 /// Perspective and plate layout make gaps uneven (sticker gaps, isolated narrow characters)
 /// and Tesseract drops a lone narrow `I` or `1` after a wide gap; the real gaps are kept in
@@ -191,12 +210,9 @@ void relayout(const cv::Mat &ink, const std::vector<cv::Rect> &components, float
     for (const auto &c : columns) { top = std::min(top, c.y); bottom = std::max(bottom, c.y + c.height); }
     const float m = height;
     const int pad = int(0.5f * m), spacing = int(0.2f * m), wordSpace = int(0.45f * m);
-    std::vector<float> gaps;
+    std::vector<float> gaps = plateGaps(columns, m);
     int width = 2 * pad;
-    for (size_t i = 0; i < columns.size(); i++) {
-        gaps.push_back(i == 0 ? 0.f : float(columns[i].x - (columns[i - 1].x + columns[i - 1].width)) / m);
-        width += columns[i].width + (i == 0 ? 0 : gaps[i] > 0.4f ? wordSpace : spacing);
-    }
+    for (size_t i = 0; i < columns.size(); i++) width += columns[i].width + (i == 0 ? 0 : gaps[i] > 0.4f ? wordSpace : spacing);
     cv::Mat canvas(bottom - top + pad, width, CV_8U, cv::Scalar(255));
     int x = pad;
     const float toTarget = targetHeight / m;

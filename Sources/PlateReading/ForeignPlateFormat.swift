@@ -8,15 +8,33 @@ public struct ForeignPlateFormat: Sendable, Equatable {
     public var country: String
     /// `L` a letter, `D` a digit, anything else a separator shown in the canonical text.
     public var layout: String
+    /// How common this series is on German streets relative to the others (0...1).
+    public var prior: Double
 
-    public init(country: String, layout: String) {
+    public init(country: String, layout: String, prior: Double = 1) {
         self.country = country
         self.layout = layout
+        self.prior = prior
     }
 
     /// The character classes, separators left out.
     var classes: [CharacterClass] {
         layout.compactMap { $0 == "L" ? .letter : $0 == "D" ? .digit : nil }
+    }
+
+    /// For each character, whether the layout puts a separator (gap) before it.
+    var separatedBefore: [Bool] {
+        var result: [Bool] = []
+        var pending = false
+        for slot in layout {
+            if slot == "L" || slot == "D" {
+                result.append(pending && !result.isEmpty)
+                pending = false
+            } else {
+                pending = true
+            }
+        }
+        return result
     }
 
     /// `normalized` written in this layout (`BA302OZ` -> `BA-302OZ`); nil if it does not fit.
@@ -52,20 +70,21 @@ extension ForeignPlateFormat {
         .init(country: "PL", layout: "LL DDDDD"), .init(country: "PL", layout: "LLL DDDD"),
         .init(country: "PL", layout: "LLL DDLL"), .init(country: "PL", layout: "LL DDDLL"),
         .init(country: "CZ", layout: "DLD DDDD"), .init(country: "CZ", layout: "DLL DDDD"),
-        .init(country: "SK", layout: "LL-DDDLL"),
-        .init(country: "F", layout: "LL-DDD-LL"),
-        .init(country: "I", layout: "LL DDDLL"),
+        .init(country: "SK", layout: "LL-DDDLL", prior: 0.6),
+        .init(country: "F", layout: "LL-DDD-LL", prior: 0.8),
+        .init(country: "I", layout: "LL DDDLL", prior: 0.6),
         .init(country: "NL", layout: "DD-LLL-D"), .init(country: "NL", layout: "D-LLL-DD"),
         .init(country: "NL", layout: "LL-DDD-L"), .init(country: "NL", layout: "L-DDD-LL"),
         .init(country: "NL", layout: "LLL-DD-L"), .init(country: "NL", layout: "DD-LL-LL"),
-        .init(country: "B", layout: "D-LLL-DDD"),
-        .init(country: "DK", layout: "LL DD DDD"),
-        .init(country: "CH", layout: "LL DDDDDD"), .init(country: "CH", layout: "LL DDDDD"),
-        .init(country: "CH", layout: "LL DDDD"),
-        .init(country: "L", layout: "LL DDDD"),
-        .init(country: "H", layout: "LLL-DDD"), .init(country: "H", layout: "LL LL-DDD"),
-        .init(country: "E", layout: "DDDD LLL"),
-        .init(country: "GB", layout: "LLDD LLL"),
+        .init(country: "B", layout: "D-LLL-DDD", prior: 0.6),
+        .init(country: "DK", layout: "LL DD DDD", prior: 0.5),
+        .init(country: "CH", layout: "LL DDDDDD", prior: 0.8), .init(country: "CH", layout: "LL DDDDD", prior: 0.8),
+        .init(country: "CH", layout: "LL DDDD", prior: 0.8),
+        .init(country: "L", layout: "LL DDDD", prior: 0.4),
+        .init(country: "H", layout: "LLL-DDD", prior: 0.5), .init(country: "H", layout: "LL LL-DDD", prior: 0.5),
+        .init(country: "E", layout: "DDDD LLL", prior: 0.3),
+        // Right-hand-drive cars are rare on the continent.
+        .init(country: "GB", layout: "LLDD LLL", prior: 0.15),
         .init(country: "A", layout: "LL DDDDL"), .init(country: "A", layout: "L DDDDLL"),
     ]
 }

@@ -7,10 +7,11 @@ enum ForeignPlateMatcher {
     /// The best reading of `symbols` in each layout they fit, best first.
     static func readings(_ symbols: [SymbolReading], formats: [ForeignPlateFormat]) -> [PlateHypothesis] {
         var byText: [String: PlateHypothesis] = [:]
-        for format in formats where format.classes.count == symbols.count {
-            guard let (text, probability) = bestFit(symbols, format.classes),
+        for (kept, cost) in withoutEmblem(symbols) {
+        for format in formats where format.classes.count == kept.count {
+            guard let (text, probability) = bestFit(kept, format.classes),
                   let canonical = format.canonical(text) else { continue }
-            let confidence = probability * formatPrior
+            let confidence = probability * cost * formatPrior * format.prior * gapAgreement(kept, format.separatedBefore)
             if var known = byText[text] {
                 // Layouts shared by several countries (F, I, SK) name no country.
                 if known.country != format.country { known.country = nil }
@@ -21,7 +22,46 @@ enum ForeignPlateMatcher {
                     text: canonical, normalized: text, country: format.country, confidence: confidence)
             }
         }
+        }
         return byText.values.sorted { $0.confidence > $1.confidence }
+    }
+
+    /// Probability that an extra symbol was read from an emblem or sticker in a separator.
+    static let emblemPrior = 0.2
+
+    /// The symbols as read, and each way of dropping one symbol next to a wide gap: coats of
+    /// arms (Slovakia), city shields and stickers stand in separators and are sometimes
+    /// read as a character.
+    static func withoutEmblem(_ symbols: [SymbolReading]) -> [([SymbolReading], Double)] {
+        var variants = [(symbols, 1.0)]
+        for index in symbols.indices.dropFirst().dropLast() {
+            let wideBefore = symbols[index].gapBefore > separatorGap
+            let wideAfter = symbols[index + 1].gapBefore > separatorGap
+            guard wideBefore || wideAfter else { continue }
+            var kept = symbols
+            let dropped = kept.remove(at: index)
+            // The neighbour now stands after the whole separator.
+            kept[index].gapBefore = max(kept[index].gapBefore, dropped.gapBefore)
+            variants.append((kept, emblemPrior))
+        }
+        return variants
+    }
+
+    /// Gap wider than this between two characters is a separator (space, sticker, emblem).
+    static let separatorGap = 0.4
+
+    /// How well the plate's gaps agree with where the layout puts separators: a wide gap
+    /// where the layout has none is strong evidence against it (an emblem or sticker stands
+    /// in a separator); a separator without a gap is weaker evidence (some series print
+    /// their groups close together).
+    static func gapAgreement(_ symbols: [SymbolReading], _ separatedBefore: [Bool]) -> Double {
+        var factor = 1.0
+        for (symbol, separated) in zip(symbols, separatedBefore).dropFirst() {
+            let wide = symbol.gapBefore > separatorGap
+            if wide && !separated { factor *= 0.15 }
+            if !wide && separated && symbol.gapBefore < 0.25 { factor *= 0.6 }
+        }
+        return factor
     }
 
     /// The most probable character of the required class at each position, and the product

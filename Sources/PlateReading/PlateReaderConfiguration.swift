@@ -13,7 +13,7 @@ public struct PlateReaderConfiguration: Sendable {
 
     public init(
         tessdataPath: String? = nil, model: String = "eng", maxCandidates: Int = 4, maxAlternatives: Int = 4,
-        minimumConfidence: Double = 0.01
+        minimumConfidence: Double = 0.0001
     ) {
         self.tessdataPath = tessdataPath
         self.model = model

@@ -98,7 +98,11 @@ typedef struct {
 
 typedef struct {
     int choiceCount;
-    CPlateVision_Choice choices[CPlateVision_MaxChoices]; /* best first */
+    /** Tesseract's choices for this position, best first. Their confidences are Tesseract's
+     *  LSTM scores (0...1); alternatives often score 0 while still ranked. */
+    CPlateVision_Choice choices[CPlateVision_MaxChoices];
+    /** Tesseract's confidence in the best choice (0...1; 0 when it gave none). */
+    float symbolConfidence;
     /** Gap to the previous symbol in character heights (0 for the first). */
     float gapBefore;
 } CPlateVision_Symbol;
