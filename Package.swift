@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlateReadingTests", dependencies: ["PlateReading", "Synthesis"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,1 @@
-print("parkscan-synth: not yet")
+ParkscanSynth.main()

@@ -1,2 +1,0 @@
-#include "CSceneRender.h"
-int CSceneRender_Version(void) { return 0; }

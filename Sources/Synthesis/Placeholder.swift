@@ -1,2 +1,0 @@
-import CSceneRender
-import PlateReading

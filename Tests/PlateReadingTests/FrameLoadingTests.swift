@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import PlateReading
+
+/// Bad input must give a clear error, never a crash or a huge allocation.
+struct FrameLoadingTests {
+    @Test func emptyBytesAreNotAnImage() {
+        #expect(throws: PlateReadingError.self) { try CameraFrame(encoded: []) }
+        do {
+            _ = try CameraFrame(encoded: [])
+        } catch {
+            #expect(error.code == .notAnImage)
+            #expect(error.message.contains("empty"))
+        }
+    }
+
+    @Test func textIsNotAnImageAndTheMessageShowsItsFirstBytes() {
+        do {
+            _ = try CameraFrame(encoded: Array("hello, world".utf8))
+            Issue.record("text decoded as an image")
+        } catch {
+            #expect(error.code == .notAnImage)
+            #expect(error.message == "not a JPEG or PNG (first bytes 68 65 6c 6c)")
+        }
+    }
+
+    @Test func hugePNGHeaderIsRefusedBeforeDecoding() {
+        // A valid PNG signature and IHDR declaring 20000 x 20000 pixels, and nothing else.
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        bytes += Array("IHDR".utf8)
+        bytes += [0x00, 0x00, 0x4E, 0x20, 0x00, 0x00, 0x4E, 0x20, 8, 2, 0, 0, 0, 0, 0, 0, 0]
+        do {
+            _ = try CameraFrame(encoded: bytes)
+            Issue.record("a 400-megapixel header was accepted")
+        } catch {
+            #expect(error.code == .imageTooLarge)
+            #expect(error.message.contains("20000x20000"))
+        }
+    }
+
+    @Test func hugeJPEGHeaderIsRefusedBeforeDecoding() {
+        // SOI, then a baseline start-of-frame declaring 20000 x 20000, then end of image.
+        let bytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x4E, 0x20, 0x4E, 0x20, 0x03,
+                              1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9]
+        do {
+            _ = try CameraFrame(encoded: bytes)
+            Issue.record("a 400-megapixel header was accepted")
+        } catch {
+            #expect(error.code == .imageTooLarge)
+        }
+    }
+
+    @Test func jpegWithoutFrameHeaderIsCorrupt() {
+        do {
+            _ = try CameraFrame(encoded: [0xFF, 0xD8, 0xFF])
+            Issue.record("three bytes decoded as a JPEG")
+        } catch {
+            #expect(error.code == .corruptImage)
+        }
+    }
+
+    @Test func missingFileNamesThePathAndTheReason() {
+        let path = "/nonexistent/frame-0042.jpg"
+        do {
+            _ = try CameraFrame(contentsOf: path)
+            Issue.record("a missing file loaded")
+        } catch {
+            #expect(error.code == .fileUnreadable)
+            #expect(error.message.contains("No such file"))
+        }
+    }
+
+    @Test func folderIsNotReadAsAFile() {
+        do {
+            _ = try CameraFrame(contentsOf: NSTemporaryDirectory())
+            Issue.record("a folder loaded as an image")
+        } catch {
+            #expect(error.code == .fileUnreadable || error.code == .notAnImage)
+        }
+    }
+
+    @Test func readerNamesTheFileInItsError() throws {
+        let reader = try PlateReader()
+        let path = NSTemporaryDirectory() + "/parkscan-not-an-image-\(getpid()).jpg"
+        try Data("not an image".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try reader.read(contentsOf: path)
+            Issue.record("text read as an image")
+        } catch {
+            #expect(error.path == path)
+            #expect(error.description.hasPrefix(path + ": not a JPEG or PNG"))
+        }
+    }
+
+    @Test func unknownModelGivesAnActionableError() {
+        do {
+            _ = try PlateReader(configuration: .init(model: "no-such-model"))
+            Issue.record("a missing model loaded")
+        } catch {
+            #expect(error.code == .ocrUnavailable)
+            #expect(error.message.contains("no-such-model"))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import PlateReading
+
+/// Symbols as the OCR would deliver them: each character sure, gaps as given.
+private func symbols(_ text: String, gaps: [Int: Double] = [:], sure: Double = 0.9) -> [SymbolReading] {
+    text.enumerated().map { index, character in
+        SymbolReading(choices: [CharacterChoice(character, sure)], gapBefore: index == 0 ? 0 : gaps[index] ?? 0.12)
+    }
+}
+
+struct PlateInterpreterTests {
+    @Test func slovakPlateIsReadInItsLayoutWithLetterOAtTheEnd() {
+        // PP-587AO read with a zero at the end: the layout LL-DDDLL wants a letter there.
+        let readings = PlateInterpreter.interpret(symbols("PP587A0", gaps: [2: 0.7]), bandCountry: nil)
+        #expect(readings.first?.normalized == "PP587AO")
+    }
+
+    @Test func narrowZeroReadAsGIsADigitInTheNumberGroup() {
+        let readings = PlateInterpreter.interpret(symbols("TS26GAK", gaps: [2: 0.7]), bandCountry: nil)
+        #expect(readings.first?.normalized == "TS260AK")
+    }
+
+    @Test func wideGapRulesOutALayoutWithoutASeparatorThere() {
+        // RKO19AF fits Poland's LLL DDLL without substitution, but the wide gap after RK is
+        // where Slovakia's layout has its separator (the coat of arms).
+        let readings = PlateInterpreter.interpret(symbols("RKO19AF", gaps: [2: 0.7]), bandCountry: nil)
+        #expect(readings.first?.normalized == "RK019AF")
+    }
+
+    @Test func emblemReadAsACharacterIsDropped() {
+        // RK [coat of arms read as O] 011AM: eight symbols for a seven-character layout.
+        let readings = PlateInterpreter.interpret(symbols("RKO011AM", gaps: [2: 0.5, 3: 0.5]), bandCountry: nil)
+        #expect(readings.first?.normalized == "RK011AM")
+    }
+
+    @Test func germanPlateBeatsForeignLayouts() {
+        let readings = PlateInterpreter.interpret(symbols("MAB1234", gaps: [1: 0.75, 3: 0.4]), bandCountry: nil)
+        #expect(readings.first?.text == "M-AB 1234")
+        #expect(readings.first?.country == "D")
+    }
+
+    @Test func bandCountryLimitsLayoutsToThatCountry() {
+        let readings = PlateInterpreter.interpret(symbols("WA56660", gaps: [2: 0.4]), bandCountry: "PL")
+        #expect(readings.first?.text == "WA 56660")
+        #expect(readings.allSatisfy { $0.country == "PL" })
+    }
+
+    @Test func tooShortReadingsAreNotPlates() {
+        #expect(PlateInterpreter.interpret(symbols("L"), bandCountry: nil).isEmpty)
+    }
+
+    @Test func confidencesAreProbabilities() {
+        for text in ["MAB1234", "RK828AG", "XQXQXQXQXQ"] {
+            for reading in PlateInterpreter.interpret(symbols(text), bandCountry: nil) {
+                #expect((0...1).contains(reading.confidence))
+            }
+        }
+    }
+
+    @Test func tesseractChoicesBecomeProbabilitiesThatSumToOne() {
+        let choices = SymbolReading.probabilities([("8", 0.95), ("B", 0), ("S", 0)], symbolConfidence: 0.99)
+        #expect(choices.map(\.character) == ["8", "B", "S"])
+        #expect(abs(choices.map(\.confidence).reduce(0, +) - 1) < 1e-9)
+        #expect(choices[1].confidence > choices[2].confidence)
+        #expect(choices[0].confidence < 0.95) // never sure beyond what the OCR's error rate allows
+    }
+
+    @Test func symbolWithoutConfidenceIsAnEvenBet() {
+        let choices = SymbolReading.probabilities([("G", 0), ("C", 0)], symbolConfidence: 0)
+        #expect(choices[0].confidence == 0.5)
+    }
+}
