@@ -5,6 +5,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <exception>
@@ -43,6 +44,8 @@ Result guarded(CPlateVision_Status *status, Result failure, Body body) {
 struct CharacterBlob {
     cv::Rect box;
     int area = 0;
+    /// Characters this blob holds: blur and narrow fonts merge neighbours into one blob.
+    int characters() const { return std::max(1, int(std::lround(box.width / (0.6f * box.height)))); }
     float centerX() const { return box.x + box.width * 0.5f; }
     float centerY() const { return box.y + box.height * 0.5f; }
 };
@@ -57,6 +60,7 @@ struct TextLine {
     bool lightOnDark = false;         // white characters on a dark plate (diplomatic, some foreign)
     cv::Rect bandBox;                 // the blue band, when found
     cv::Rect bounds() const;
+    int characterCount() const;
 };
 
 /// Finds candidate text lines in a grey image: dark characters on a light plate, and
@@ -80,8 +84,20 @@ struct PlateCrop {
     cv::Point2f corners[4];      // in frame pixels: tl, tr, br, bl
 };
 
-/// Cuts out the characters of `line` (found in an image scaled by `scale` from `gray`).
-PlateCrop cropPlate(const cv::Mat &gray, const TextLine &line, float scale);
+/// Cuts out the characters of `line` (found in an image scaled by `scale` from the frame).
+PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale);
+
+/// A detected text line and its rectified characters.
+struct PlateCandidate {
+    TextLine line;   // in working-image pixels
+    PlateCrop crop;
+    float scale;     // working image / frame
+    cv::Rect box(const cv::Size &frame) const; // plate outline's bounding box in the frame
+    cv::Rect bandBox() const;                  // the EU band in frame pixels
+};
+
+/// The most plate-like text lines of a frame, best first, with their characters cut out.
+std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates);
 
 /// The EU band's country letters (black on white, OCR-ready), or an empty image when
 /// nothing letter-like is in the band.

@@ -30,13 +30,14 @@ float medianOf(std::vector<float> values) {
 /// `targetHeight` tall. Generous margins: blur makes detected blobs smaller than the ink.
 struct Strip {
     cv::Mat gray;
+    cv::Mat colourful;       // 255 where the strip is saturated colour (stickers, band, emblems)
     cv::Point2f along, down; // unit vectors of the line in the frame
     cv::Point2f left;        // frame point at the strip's left end, on the line
     float frameToStrip = 1;  // scale
     float marginInStrip = 0; // strip columns before the first detected character
 };
 
-Strip straighten(const cv::Mat &gray, const TextLine &line, float scale) {
+Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
     const float h = line.characterHeight / scale;
     double mx = 0, my = 0;
     for (const auto &blob : line.blobs) { mx += blob.centerX(); my += blob.centerY(); }
@@ -59,8 +60,12 @@ Strip straighten(const cv::Mat &gray, const TextLine &line, float scale) {
     cv::Point2f source[3] = {strip.left - strip.down * halfHeight, right - strip.down * halfHeight,
                              strip.left + strip.down * halfHeight};
     cv::Point2f target[3] = {{0, 0}, {float(width), 0}, {0, float(height)}};
-    cv::warpAffine(gray, strip.gray, cv::getAffineTransform(source, target), cv::Size(width, height),
-                   cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    const cv::Mat transform = cv::getAffineTransform(source, target);
+    cv::warpAffine(gray, strip.gray, transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::Mat colour, hsv;
+    cv::warpAffine(bgr, colour, transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::cvtColor(colour, hsv, cv::COLOR_BGR2HSV);
+    cv::inRange(hsv, cv::Scalar(0, 90, 60), cv::Scalar(180, 255, 255), strip.colourful);
     if (line.lightOnDark) strip.gray = 255 - strip.gray;
     return strip;
 }
@@ -98,7 +103,7 @@ std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &sta
         all.push_back({box, label});
         bool touchesEdge = box.y == 0 || box.y + box.height >= rows;
         if (!touchesEdge && box.height >= 0.55f * targetHeight && box.height <= 1.8f * targetHeight &&
-            box.width <= 1.2f * box.height)
+            box.width <= 5.0f * box.height)
             heights.push_back(box.height);
     }
     height = medianOf(heights);
@@ -107,8 +112,10 @@ std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &sta
     std::vector<Component> characters, fragments;
     for (const auto &c : all) {
         bool touchesEdge = c.box.y == 0 || c.box.y + c.box.height >= rows;
-        if (touchesEdge || c.box.width > 1.2f * m) continue;
-        if (c.box.height >= 0.75f * m && c.box.height <= 1.3f * m) characters.push_back(c);
+        // Up to several characters wide: blur merges neighbours, the OCR reads them anyway.
+        if (touchesEdge || c.box.width > 5.0f * m) continue;
+        // Up to 1.45 m: an umlaut's dots blurred onto its letter make it taller.
+        if (c.box.height >= 0.75f * m && c.box.height <= 1.45f * m) characters.push_back(c);
         else if (c.box.height >= 0.2f * m && c.box.height < 0.75f * m) fragments.push_back(c);
     }
     std::vector<float> tops, bottoms;
@@ -234,18 +241,47 @@ void relayout(const cv::Mat &ink, const std::vector<cv::Rect> &components, float
 
 } // namespace
 
-PlateCrop cropPlate(const cv::Mat &gray, const TextLine &line, float scale) {
-    Strip strip = straighten(gray, line, scale);
+/// Drops components that are mostly saturated colour: characters are black (or white on
+/// dark plates), while the seal stickers, the EU band and emblems are coloured. The gap
+/// a sticker leaves is what tells M-AB from MA-B, so it must not be read as a character.
+void dropColouredComponents(const cv::Mat &labels, const Strip &strip, std::vector<int> &keep,
+                            std::vector<cv::Rect> &kept, int labelCount) {
+    std::vector<int> total(labelCount, 0), coloured(labelCount, 0);
+    for (int y = 0; y < labels.rows; y++) {
+        const int *row = labels.ptr<int>(y);
+        const uint8_t *colour = strip.colourful.ptr<uint8_t>(y);
+        for (int x = 0; x < labels.cols; x++) {
+            total[row[x]]++;
+            if (colour[x]) coloured[row[x]]++;
+        }
+    }
+    std::vector<int> keptLabels;
+    std::vector<cv::Rect> keptBoxes;
+    for (size_t i = 0; i < keep.size(); i++) {
+        int label = keep[i];
+        if (coloured[label] > 0.3 * total[label]) continue;
+        keptLabels.push_back(label);
+        keptBoxes.push_back(kept[i]);
+    }
+    keep.swap(keptLabels);
+    kept.swap(keptBoxes);
+}
+
+PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
+    Strip strip = straighten(bgr, gray, line, scale);
     cv::Mat ink = binarize(strip);
+    // Coloured pixels are never character ink (see dropColouredComponents); clearing them
+    // first keeps a character that blur has joined to a sticker.
+    ink.setTo(0, strip.colourful);
     cv::Mat labels, stats, centroids;
     int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-    (void)count;
     PlateCrop crop;
     crop.strip = strip.gray;
     crop.ink = ink;
     float height = 0;
     std::vector<int> keep;
     std::vector<cv::Rect> kept = selectCharacters(labels, stats, strip, height, keep);
+    dropColouredComponents(labels, strip, keep, kept, count);
     if (!kept.empty()) {
         std::vector<uint8_t> keptLabel(stats.rows, 0);
         for (int label : keep) keptLabel[label] = 1;

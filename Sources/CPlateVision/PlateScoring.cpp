@@ -71,7 +71,11 @@ void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::
         float blue = blueShare(bgr, band);
         line.hasEUBand = blue > 0.3f;
         if (line.hasEUBand) line.bandBox = band & cv::Rect(0, 0, bgr.cols, bgr.rows);
-        float score = characterCountScore(line.blobs.size()) * paperScore(gray, line) * spacingScore(line);
+        // Merged characters happen, but a line of mostly merged blobs is more often not text.
+        float merged = 0;
+        for (const auto &blob : line.blobs) merged += blob.characters() > 1 ? 1 : 0;
+        float separateness = 1.0f - 0.5f * merged / line.blobs.size();
+        float score = characterCountScore(line.characterCount()) * paperScore(gray, line) * spacingScore(line) * separateness;
         line.score = std::min(1.0f, score * (line.hasEUBand ? 1.0f : 0.8f) + (line.hasEUBand ? 0.1f : 0.f));
     }
     std::sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.score > b.score; });

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -22,20 +23,24 @@ struct CPlateVision_Reader {
 
 namespace {
 
-/// Detection runs on a frame scaled down to at most this size; OCR uses full resolution.
-constexpr int workingSize = 1280;
-constexpr float minimumDetectionScore = 0.15f;
-constexpr float relativeDetectionCutoff = 0.45f;
-
-void fillPlate(CPlateVision_Plate &plate, const TextLine &line, const PlateCrop &crop, float scale,
-               const cv::Size &frameSize) {
-    std::vector<cv::Point2f> corners(crop.corners, crop.corners + 4);
-    cv::Rect box = cv::boundingRect(corners) & cv::Rect(0, 0, frameSize.width, frameSize.height);
+void fillPlate(CPlateVision_Plate &plate, const PlateCandidate &candidate, const cv::Size &frameSize) {
+    cv::Rect box = candidate.box(frameSize);
     plate.x = box.x; plate.y = box.y; plate.width = box.width; plate.height = box.height;
-    for (int i = 0; i < 4; i++) { plate.corners[2 * i] = corners[i].x; plate.corners[2 * i + 1] = corners[i].y; }
-    plate.detectionScore = line.score;
-    plate.characterHeight = line.characterHeight / scale;
-    plate.hasEUBand = line.hasEUBand ? 1 : 0;
+    for (int i = 0; i < 4; i++) {
+        plate.corners[2 * i] = candidate.crop.corners[i].x;
+        plate.corners[2 * i + 1] = candidate.crop.corners[i].y;
+    }
+    plate.detectionScore = candidate.line.score;
+    plate.characterHeight = candidate.line.characterHeight / candidate.scale;
+    plate.hasEUBand = candidate.line.hasEUBand ? 1 : 0;
+}
+
+/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask, OCR image and EU band.
+void writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
+    std::string path = std::string(reader.debugFolder) + "/" + std::to_string(reader.debugCounter++);
+    cv::imwrite(path + "-strip.png", candidate.crop.strip);
+    if (!candidate.crop.ink.empty()) cv::imwrite(path + "-ink.png", candidate.crop.ink);
+    if (!candidate.crop.binary.empty()) cv::imwrite(path + "-ocr.png", candidate.crop.binary);
 }
 
 /// Copies the OCR's symbols into `plate`, each with the plate gap of the character column
@@ -92,52 +97,58 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
             return -1;
         }
         const cv::Mat &bgr = frame->bgr;
-        cv::Mat gray;
-        cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-        float scale = std::min(1.0f, float(workingSize) / std::max(bgr.cols, bgr.rows));
-        cv::Mat workingBGR = bgr, workingGray = gray;
-        if (scale < 1.0f) {
-            cv::resize(bgr, workingBGR, cv::Size(), scale, scale, cv::INTER_AREA);
-            cv::cvtColor(workingBGR, workingGray, cv::COLOR_BGR2GRAY);
-        }
-        std::vector<TextLine> lines = findTextLines(workingGray);
-        scoreTextLines(lines, workingBGR, workingGray);
-
         int written = 0;
-        // OCR is the expensive step (5-10 ms a line): lines far less plate-like than the best
-        // (lettering on the car, signs) are not read.
-        const float cutoff = lines.empty() ? 1.f : std::max(minimumDetectionScore, relativeDetectionCutoff * lines.front().score);
-        for (const auto &line : lines) {
-            if (written >= capacity || written >= reader->maxCandidates) break;
-            if (line.score < cutoff) break;
-            PlateCrop crop = cropPlate(gray, line, scale);
+        for (const auto &candidate : findPlateCandidates(bgr, std::min(capacity, reader->maxCandidates))) {
             CPlateVision_Plate &plate = plates[written];
             memset(&plate, 0, sizeof plate);
-            fillPlate(plate, line, crop, scale, bgr.size());
-            if (reader->debugFolder != nullptr) {
-                std::string path = std::string(reader->debugFolder) + "/" + std::to_string(reader->debugCounter++);
-                cv::imwrite(path + "-strip.png", crop.strip);
-                if (!crop.ink.empty()) cv::imwrite(path + "-ink.png", crop.ink);
-                if (!crop.binary.empty()) cv::imwrite(path + "-ocr.png", crop.binary);
-            }
-            auto symbols = reader->recognizer->read(crop.binary);
+            fillPlate(plate, candidate, bgr.size());
+            if (reader->debugFolder != nullptr) writeDebugImages(*reader, candidate);
+            auto symbols = reader->recognizer->read(candidate.crop.binary);
             plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
-            placeSymbols(symbols, crop, plate);
-            if (line.hasEUBand && plate.symbolCount > 0) {
-                cv::Rect band(int(line.bandBox.x / scale), int(line.bandBox.y / scale), int(line.bandBox.width / scale),
-                              int(line.bandBox.height / scale));
-                cv::Mat letters = bandLettersImage(bgr, band);
-                if (reader->debugFolder != nullptr) {
-                    std::string path = std::string(reader->debugFolder) + "/" + std::to_string(reader->debugCounter - 1);
-                    cv::imwrite(path + "-band.png", bgr(band & cv::Rect(0, 0, bgr.cols, bgr.rows)));
-                    if (!letters.empty()) cv::imwrite(path + "-band-letters.png", letters);
-                }
-                std::string country = reader->recognizer->readWord(letters, "ABCDEFGHIJKLMNOPRSTUVZ");
+            placeSymbols(symbols, candidate.crop, plate);
+            if (plate.symbolCount == 0) continue;
+            if (candidate.line.hasEUBand) {
+                std::string country = reader->recognizer->readWord(bandLettersImage(bgr, candidate.bandBox()),
+                                                                   "ABCDEFGHIJKLMNOPRSTUVZ");
                 if (country.size() <= 3) strncpy(plate.bandCountry, country.c_str(), sizeof plate.bandCountry - 1);
             }
-            if (plate.symbolCount > 0) written++;
+            written++;
         }
         setOK(status);
         return written;
     });
+}
+
+extern "C" int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlateVision_Line *lines, int capacity,
+                                         CPlateVision_Status *status) {
+    return guarded<int>(status, -1, [&]() -> int {
+        if (frame == nullptr || (lines == nullptr && capacity > 0)) {
+            setStatus(status, CPlateVision_ErrorInvalidArgument, "frame and lines are required");
+            return -1;
+        }
+        int written = 0;
+        for (const auto &candidate : findPlateCandidates(frame->bgr, capacity)) {
+            CPlateVision_Line &line = lines[written++];
+            memset(&line, 0, sizeof line);
+            cv::Rect box = candidate.box(frame->bgr.size());
+            line.x = box.x; line.y = box.y; line.width = box.width; line.height = box.height;
+            line.characterColumns = int(candidate.crop.columns.size());
+            line.detectionScore = candidate.line.score;
+            const cv::Mat &image = candidate.crop.binary;
+            line.imageWidth = image.cols;
+            line.imageHeight = image.rows;
+            line.pixels = static_cast<uint8_t *>(malloc(size_t(image.cols) * image.rows));
+            if (line.pixels == nullptr) throw std::bad_alloc();
+            for (int y = 0; y < image.rows; y++) memcpy(line.pixels + size_t(y) * image.cols, image.ptr(y), image.cols);
+        }
+        setOK(status);
+        return written;
+    });
+}
+
+extern "C" void CPlateVision_LinesFree(CPlateVision_Line *lines, int count) {
+    for (int i = 0; lines != nullptr && i < count; i++) {
+        free(lines[i].pixels);
+        lines[i].pixels = nullptr;
+    }
 }

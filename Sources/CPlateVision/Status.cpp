@@ -17,4 +17,10 @@ cv::Rect TextLine::bounds() const {
     return box;
 }
 
+int TextLine::characterCount() const {
+    int count = 0;
+    for (const auto &blob : blobs) count += blob.characters();
+    return count;
+}
+
 } // namespace plate_vision

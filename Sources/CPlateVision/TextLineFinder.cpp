@@ -30,9 +30,13 @@ std::vector<CharacterBlob> findCharacterBlobs(const cv::Mat &gray, int blockSize
         int w = stats.at<int>(label, cv::CC_STAT_WIDTH), h = stats.at<int>(label, cv::CC_STAT_HEIGHT);
         int area = stats.at<int>(label, cv::CC_STAT_AREA);
         if (h < minimumCharacterHeight || h > maximumHeight) continue;
-        if (w < 2 || w > h * 1.1) continue;
+        // Up to about two characters wide: narrow fonts and blur merge neighbours. Wider
+        // blobs are more often bars, frames and lettering than plate characters.
+        if (w < 2 || w > h * 2.2) continue;
         double fill = double(area) / (double(w) * h);
         if (fill < 0.12 || fill > 0.92) continue;
+        // Wider than a character: merged characters are dense; a frame or a bar is not.
+        if (w > h * 1.1 && fill < 0.3) continue;
         blobs.push_back({cv::Rect(x, y, w, h), area});
     }
     std::sort(blobs.begin(), blobs.end(), [](const auto &a, const auto &b) { return a.box.x < b.box.x; });
@@ -80,7 +84,8 @@ std::vector<TextLine> chainBlobs(const std::vector<CharacterBlob> &blobs) {
         TextLine line;
         for (int k = i; k >= 0; k = (next[k] >= 0 && previous[next[k]] == k) ? next[k] : -1)
             line.blobs.push_back(blobs[k]);
-        if (line.blobs.size() >= 3 && line.blobs.size() <= 12) lines.push_back(std::move(line));
+        int characters = line.characterCount();
+        if (line.blobs.size() >= 3 && characters <= 12) lines.push_back(std::move(line));
     }
     return lines;
 }
@@ -133,7 +138,7 @@ std::vector<TextLine> findTextLines(const cv::Mat &gray) {
             for (auto &kept : lines) {
                 if (overlap(kept.bounds(), box) > 0.6) {
                     duplicate = true;
-                    if (line.blobs.size() > kept.blobs.size()) kept = line;
+                    if (line.characterCount() > kept.characterCount()) kept = line;
                     break;
                 }
             }

@@ -5,10 +5,39 @@ public enum PlateInterpreter {
     /// Readings shorter than this are not plates (German plates have at least 3 characters).
     static let minimumLength = 3
 
+    /// Probability that the seal stickers between district and letters were read as a
+    /// character (when dull or blurred they look like `8`, `S` or `G`).
+    static let stickerReadPrior = 0.3
+    /// The gap the stickers leave, in character heights.
+    static let stickerGap = 0.75
+
+    /// The symbols with one of the 2nd-4th taken for the stickers (after a district of
+    /// 1-3 letters): dropped, and the gap they stand in given to the next symbol.
+    static func withoutSticker(_ symbols: [SymbolReading]) -> [([SymbolReading], Double)] {
+        guard symbols.count >= 4 else { return [] }
+        return (1...min(3, symbols.count - 3)).map { index in
+            var variant = symbols
+            variant.remove(at: index)
+            variant[index].gapBefore = max(stickerGap, variant[index].gapBefore)
+            return (variant, stickerReadPrior)
+        }
+    }
+
     public static func interpret(
         _ symbols: [SymbolReading], bandCountry: String?, maxHypotheses: Int = 5
     ) -> [PlateHypothesis] {
         var candidates = PlateDecoder.decode(symbols, bandCountry: bandCountry, maxHypotheses: maxHypotheses + 2)
+        if bandCountry == nil || bandCountry == "D" {
+            for (variant, prior) in withoutSticker(symbols) {
+                candidates += PlateDecoder.decode(variant, bandCountry: bandCountry, maxHypotheses: maxHypotheses)
+                    .filter { $0.country == "D" }
+                    .map { hypothesis in
+                        var hypothesis = hypothesis
+                        hypothesis.confidence *= prior
+                        return hypothesis
+                    }
+            }
+        }
         if bandCountry != "D" {
             let formats = bandCountry.map { band in ForeignPlateFormat.common.filter { $0.country == band } }
                 ?? ForeignPlateFormat.common

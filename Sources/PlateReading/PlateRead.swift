@@ -12,6 +12,9 @@ public struct PlateRead: Sendable, Equatable {
     public var detectionScore: Double
     /// Whether a blue EU band was seen left of the characters.
     public var hasEUBand: Bool
+    /// What the OCR saw, character by character with alternatives and gaps: the material
+    /// for fusing several reads of the same plate.
+    public var symbols: [SymbolReading]
 
     public var text: String { best.text }
     public var normalized: String { best.normalized }

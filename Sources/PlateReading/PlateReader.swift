@@ -51,8 +51,9 @@ public final class PlateReader {
 
     private func interpret(_ plate: CPlateVision_Plate) -> PlateRead? {
         let band = plate.bandCountryText
+        let symbols = plate.symbolReadings
         let hypotheses = PlateInterpreter.interpret(
-            plate.symbolReadings, bandCountry: band.isEmpty ? nil : band,
+            symbols, bandCountry: band.isEmpty ? nil : band,
             maxHypotheses: configuration.maxAlternatives + 1)
         // A region that looks little like a plate lends less belief to what was read in it.
         let plausibility = min(1, 0.4 + 0.6 * Double(plate.detectionScore))
@@ -65,7 +66,8 @@ public final class PlateReader {
         return PlateRead(
             best: best, alternatives: Array(scaled.dropFirst()),
             box: PixelBox(x: Int(plate.x), y: Int(plate.y), width: Int(plate.width), height: Int(plate.height)),
-            corners: plate.cornerPoints, detectionScore: Double(plate.detectionScore), hasEUBand: plate.hasEUBand != 0)
+            corners: plate.cornerPoints, detectionScore: Double(plate.detectionScore), hasEUBand: plate.hasEUBand != 0,
+            symbols: symbols)
     }
 }
 

@@ -17,6 +17,8 @@ struct ImageReport: Encodable {
         var splitDecided: Bool
         var box: [Int]
         var alternatives: [Alternative]
+        /// With --symbols: the OCR's characters, e.g. `8:0.91/B:0.05 (gap 0.72)`.
+        var symbols: [String]?
     }
 
     struct Alternative: Encodable {
@@ -24,7 +26,7 @@ struct ImageReport: Encodable {
         var confidence: Double
     }
 
-    init(file: String, reads: [PlateRead], milliseconds: Double) {
+    init(file: String, reads: [PlateRead], milliseconds: Double, withSymbols: Bool = false) {
         self.file = file
         self.ms = (milliseconds * 10).rounded() / 10
         self.plates = reads.map { read in
@@ -32,7 +34,8 @@ struct ImageReport: Encodable {
                 text: read.text, normalized: read.normalized, country: read.country,
                 confidence: Self.rounded(read.confidence), splitDecided: read.best.splitDecided,
                 box: [read.box.x, read.box.y, read.box.width, read.box.height],
-                alternatives: read.alternatives.map { Alternative(text: $0.text, confidence: Self.rounded($0.confidence)) })
+                alternatives: read.alternatives.map { Alternative(text: $0.text, confidence: Self.rounded($0.confidence)) },
+                symbols: withSymbols ? read.symbols.map(Self.describe) : nil)
         }
     }
 
@@ -42,6 +45,11 @@ struct ImageReport: Encodable {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    static func describe(_ symbol: SymbolReading) -> String {
+        let choices = symbol.choices.map { "\($0.character):" + String(format: "%.2f", $0.confidence) }
+        return choices.joined(separator: "/") + String(format: " (gap %.2f)", symbol.gapBefore)
+    }
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -64,6 +72,7 @@ struct ImageReport: Encodable {
             return "\(file)  \(plate.text.padding(toLength: 12, withPad: " ", startingAt: 0)) \(country.padding(toLength: 3, withPad: " ", startingAt: 0)) "
                 + String(format: "%.2f", plate.confidence) + String(format: "  %.1f ms", ms ?? 0)
                 + (alternatives.isEmpty ? "" : "  or: \(alternatives)") + split
+                + (plate.symbols.map { "\n    symbols: " + $0.joined(separator: "  ") } ?? "")
         }
     }
 }

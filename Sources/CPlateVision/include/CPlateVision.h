@@ -132,6 +132,28 @@ typedef struct {
 int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
                            CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status);
 
+/* ---- Line images (for training and inspection) ------------------------------------- */
+
+typedef struct {
+    /** Plate box in frame pixels. */
+    int x, y, width, height;
+    /** Separate character columns found in the line (merged characters count once). */
+    int characterColumns;
+    float detectionScore;
+    /** The line exactly as the OCR would see it: 8-bit grey, rows packed without padding. */
+    int imageWidth, imageHeight;
+    uint8_t *pixels; /* owned by the shim: release with CPlateVision_LinesFree */
+} CPlateVision_Line;
+
+/**
+ * Detects plate candidates in `frame` and writes up to `capacity` of them, best first, with
+ * the cleaned character line the OCR would read. Returns the number written, or -1 and fills
+ * `status`. Needs no reader (no OCR runs).
+ */
+int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlateVision_Line *lines, int capacity,
+                              CPlateVision_Status *status);
+void CPlateVision_LinesFree(CPlateVision_Line *lines, int count);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,9 @@ struct Read: ParsableCommand {
     @Flag(help: "One JSON object per image per line.")
     var json = false
 
+    @Flag(help: "Also show the OCR's characters with their alternatives and gaps (for diagnosing misreads).")
+    var symbols = false
+
     @OptionGroup var reader: ReaderOptions
 
     @Argument(help: "Image files (JPEG, PNG) or folders of them.")
@@ -25,7 +28,7 @@ struct Read: ParsableCommand {
         let plateReader = try reader.makeReader()
         var failures = 0
         for file in files {
-            let report = Self.read(file, with: plateReader)
+            let report = Self.read(file, with: plateReader, withSymbols: symbols)
             if report.error != nil { failures += 1 }
             if json {
                 print(report.jsonLine)
@@ -39,13 +42,13 @@ struct Read: ParsableCommand {
         }
     }
 
-    static func read(_ file: String, with reader: PlateReader) -> ImageReport {
+    static func read(_ file: String, with reader: PlateReader, withSymbols: Bool = false) -> ImageReport {
         let clock = ContinuousClock()
         let start = clock.now
         do {
             let reads = try reader.read(contentsOf: file)
             let elapsed = start.duration(to: clock.now)
-            return ImageReport(file: file, reads: reads, milliseconds: elapsed.milliseconds)
+            return ImageReport(file: file, reads: reads, milliseconds: elapsed.milliseconds, withSymbols: withSymbols)
         } catch {
             return ImageReport(file: file, error: error.message)
         }

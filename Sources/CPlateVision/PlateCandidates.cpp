@@ -1,0 +1,55 @@
+// Frame -> plate candidates: detection on a working-size copy, rectification at full size.
+
+#include "Internal.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace plate_vision {
+
+namespace {
+
+/// Detection runs on a frame scaled down to at most this size; OCR uses full resolution.
+constexpr int workingSize = 1280;
+constexpr float minimumDetectionScore = 0.15f;
+/// OCR is the expensive step (5-10 ms a line): lines far less plate-like than the best
+/// (lettering on the car, signs) are not read.
+constexpr float relativeDetectionCutoff = 0.45f;
+
+} // namespace
+
+std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates) {
+    cv::Mat gray;
+    cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+    const float scale = std::min(1.0f, float(workingSize) / std::max(bgr.cols, bgr.rows));
+    cv::Mat workingBGR = bgr, workingGray = gray;
+    if (scale < 1.0f) {
+        cv::resize(bgr, workingBGR, cv::Size(), scale, scale, cv::INTER_AREA);
+        cv::cvtColor(workingBGR, workingGray, cv::COLOR_BGR2GRAY);
+    }
+    std::vector<TextLine> lines = findTextLines(workingGray);
+    scoreTextLines(lines, workingBGR, workingGray);
+
+    std::vector<PlateCandidate> candidates;
+    if (lines.empty()) return candidates;
+    const float cutoff = std::max(minimumDetectionScore, relativeDetectionCutoff * lines.front().score);
+    for (const auto &line : lines) {
+        if (int(candidates.size()) >= maxCandidates || line.score < cutoff) break;
+        PlateCandidate candidate{line, cropPlate(bgr, gray, line, scale), scale};
+        if (!candidate.crop.binary.empty()) candidates.push_back(std::move(candidate));
+    }
+    return candidates;
+}
+
+cv::Rect PlateCandidate::box(const cv::Size &frame) const {
+    std::vector<cv::Point2f> corners(crop.corners, crop.corners + 4);
+    return cv::boundingRect(corners) & cv::Rect(0, 0, frame.width, frame.height);
+}
+
+cv::Rect PlateCandidate::bandBox() const {
+    const cv::Rect &b = line.bandBox;
+    return cv::Rect(int(b.x / scale), int(b.y / scale), int(b.width / scale), int(b.height / scale));
+}
+
+} // namespace plate_vision
