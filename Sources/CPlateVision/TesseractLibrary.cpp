@@ -11,7 +11,8 @@ namespace {
 
 TesseractLibrary *load(std::string &error) {
     // Must precede loading libgomp (a dependency of libtesseract); a user's own value wins.
-    setenv("OMP_THREAD_LIMIT", "1", 0);
+    const char *limit = getenv("OMP_THREAD_LIMIT");
+    if (limit == nullptr || *limit == '\0') setenv("OMP_THREAD_LIMIT", "1", 1);
     void *handle = nullptr;
     for (const char *name : {"libtesseract.so.5", "libtesseract.so"}) {
         handle = dlopen(name, RTLD_NOW | RTLD_LOCAL);

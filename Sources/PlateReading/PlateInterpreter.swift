@@ -46,13 +46,12 @@ public enum PlateInterpreter {
         var best: [String: PlateHypothesis] = [:]
         for candidate in candidates where candidate.normalized.count >= minimumLength {
             if let known = best[candidate.normalized] {
-                // The same characters through two routes: keep the surer one, and the country
-                // and canonical form of a layout match over a raw reading.
+                // The same characters by two routes (grammar, layout, raw): keep the surer
+                // confidence, and the written form and country of the route that has them.
                 var merged = known.confidence >= candidate.confidence ? known : candidate
-                if merged.country == nil, let country = known.country ?? candidate.country {
-                    merged.country = country
-                    merged.text = known.country != nil ? known.text : candidate.text
-                }
+                let other = known.confidence >= candidate.confidence ? candidate : known
+                if merged.text == merged.normalized, other.text != other.normalized { merged.text = other.text }
+                if merged.country == nil { merged.country = other.country }
                 best[candidate.normalized] = merged
             } else {
                 best[candidate.normalized] = candidate

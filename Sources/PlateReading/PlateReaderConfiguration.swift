@@ -22,9 +22,11 @@ public struct PlateReaderConfiguration: Sendable {
         self.minimumConfidence = minimumConfidence
     }
 
-    /// Characters the OCR may return: Latin capitals and digits, plus umlauts when the model has them.
+    /// Characters the OCR may return: Latin capitals and digits, plus umlauts when the model has them
+    /// (`deu`, and our own `plate` model from `scripts/train-plate-model.sh`).
     var characterWhitelist: String {
         let base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-        return model.split(separator: "+").contains("deu") ? base + "ÄÖÜ" : base
+        let models = model.split(separator: "+")
+        return models.contains("deu") || models.contains("plate") ? base + "ÄÖÜ" : base
     }
 }
