@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release
 SHARED ?= ../shared
 BENCH_OUT ?= bench-out
 
-.PHONY: setup build demo test bench bench-real bench-synthetic fixtures clean
+.PHONY: setup build demo test bench bench-real bench-synthetic sanitize fixtures clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -35,6 +35,13 @@ bench-real: build
 	@if [ -d $(SHARED)/data/eu-plates ]; then \
 		$(RELEASE_BIN)/parkscan bench read $(SHARED)/data/eu-plates; \
 	else echo "skipped: $(SHARED)/data/eu-plates is not here (real photos are not shipped with the project)"; fi
+
+# A batch read under AddressSanitizer and LeakSanitizer: prints any error or leak and fails.
+sanitize: setup
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product parkscan
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-asan/debug/parkscan read --json Fixtures/demo-frames \
+		$$( [ -d $(SHARED)/data/eu-plates ] && echo $(SHARED)/data/eu-plates ) > /dev/null
+	@echo "sanitizer run clean"
 
 # Regenerates the demo frames shipped in Fixtures/ (deterministic).
 fixtures: build
