@@ -4,7 +4,7 @@
 enum OCRConfusions {
     /// Factor for the common letter/digit confusions of the plate font: O/0, I/1, B/8, S/5, Z/2.
     static let strongFactor = 0.25
-    /// Factor for the less common ones: G/6, D/0, D/O, Q/0, T/7, A/4.
+    /// Factor for the less common ones: G/6, D/0, D/O, Q/0, Q/O, Y/V, T/7, A/4.
     static let weakFactor = 0.08
     /// Tesseract's English model reads the narrow zero of Czech and Slovak plates as G far
     /// more often than it confuses G and 6 (seen on real photos), so G/0 sits between the two.
@@ -18,8 +18,9 @@ enum OCRConfusions {
         let symmetric: [(Character, Character, Double)] = [
             ("O", "0", strongFactor), ("I", "1", strongFactor), ("B", "8", strongFactor),
             ("S", "5", strongFactor), ("Z", "2", strongFactor),
-            ("G", "6", weakFactor), ("G", "0", narrowZeroFactor), ("D", "0", weakFactor), ("D", "O", weakFactor), ("Q", "0", weakFactor),
-            ("T", "7", weakFactor), ("A", "4", weakFactor),
+            ("G", "6", weakFactor), ("G", "0", narrowZeroFactor), ("D", "0", weakFactor), ("D", "O", weakFactor),
+            ("Q", "0", weakFactor), ("Q", "O", weakFactor), ("Y", "V", weakFactor), ("T", "7", weakFactor),
+            ("A", "4", weakFactor),
         ]
         var table: [Character: [(Character, Double)]] = [:]
         for (a, b, factor) in symmetric {
