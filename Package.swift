@@ -39,6 +39,10 @@ let package = Package(
             ]
         ),
         .target(name: "PlateReading", dependencies: ["CPlateVision"]),
+        // Recorded drives: frames per camera, GPS (NMEA 0183, GPX 1.1), time alignment.
+        .target(name: "DriveInput", exclude: ["README-drive-format.md"]),
+        // Zones (GeoJSON), their rules and hours; later rights, sightings, cases.
+        .target(name: "Enforcement", dependencies: ["DriveInput"]),
         .target(name: "Synthesis", dependencies: ["CSceneRender", "PlateReading"]),
         .executableTarget(
             name: "parkscan",
@@ -56,6 +60,8 @@ let package = Package(
         ),
         .testTarget(name: "PlateReadingTests", dependencies: ["PlateReading", "Synthesis"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading"]),
+        .testTarget(name: "DriveInputTests", dependencies: ["DriveInput"]),
+        .testTarget(name: "EnforcementTests", dependencies: ["Enforcement"]),
     ],
     swiftLanguageModes: [.v6]
 )
