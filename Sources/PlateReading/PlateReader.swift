@@ -13,8 +13,8 @@ public final class PlateReader {
     public init(configuration: PlateReaderConfiguration = .init()) throws(PlateReadingError) {
         self.configuration = configuration
         var status = CPlateVision_Status.ok
-        let handle = configuration.tessdataPath.withOptionalCString { tessdata in
-            configuration.model.withCString { model in
+        let handle = configuration.model.folder.withOptionalCString { tessdata in
+            configuration.model.name.withCString { model in
                 configuration.characterWhitelist.withCString { whitelist in
                     var options = CPlateVision_ReaderOptions(
                         tessdataPath: tessdata, model: model, characterWhitelist: whitelist,

@@ -1,9 +1,7 @@
 /// How a ``PlateReader`` is set up.
 public struct PlateReaderConfiguration: Sendable {
-    /// Folder with `<model>.traineddata`; nil for Tesseract's default (Debian's tessdata).
-    public var tessdataPath: String?
-    /// Tesseract model name.
-    public var model: String
+    /// The Tesseract model that reads the characters.
+    public var model: OCRModel
     /// Plate candidates read per frame, best detections first.
     public var maxCandidates: Int
     /// Alternatives kept per plate besides the best reading.
@@ -12,21 +10,19 @@ public struct PlateReaderConfiguration: Sendable {
     public var minimumConfidence: Double
 
     public init(
-        tessdataPath: String? = nil, model: String = "eng", maxCandidates: Int = 4, maxAlternatives: Int = 4,
+        model: OCRModel = .preferred(), maxCandidates: Int = 4, maxAlternatives: Int = 4,
         minimumConfidence: Double = 0.0001
     ) {
-        self.tessdataPath = tessdataPath
         self.model = model
         self.maxCandidates = maxCandidates
         self.maxAlternatives = maxAlternatives
         self.minimumConfidence = minimumConfidence
     }
 
-    /// Characters the OCR may return: Latin capitals and digits, plus umlauts when the model has them
-    /// (`deu`, and our own `plate` model from `scripts/train-plate-model.sh`).
+    /// Characters the OCR may return: Latin capitals and digits, plus umlauts when the model has them.
     var characterWhitelist: String {
         let base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-        let models = model.split(separator: "+")
-        return models.contains("deu") || models.contains("plate") ? base + "ÄÖÜ" : base
+        let withUmlauts: Set<String> = ["deu", OCRModel.shippedName]
+        return model.name.split(separator: "+").contains { withUmlauts.contains(String($0)) } ? base + "ÄÖÜ" : base
     }
 }

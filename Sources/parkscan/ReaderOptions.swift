@@ -3,10 +3,12 @@ import PlateReading
 
 /// Options shared by every command that reads plates.
 struct ReaderOptions: ParsableArguments {
-    @Option(help: "Tesseract model to read characters with (a .traineddata name).")
-    var model = "eng"
+    @Option(help: ArgumentHelp(
+        "Tesseract model to read characters with (a .traineddata name).",
+        discussion: "Default: the plate model shipped in Models/ when it is found, else Debian's eng."))
+    var model: String?
 
-    @Option(help: "Folder holding the model's .traineddata (default: Tesseract's own, /usr/share/tesseract-ocr/5/tessdata).")
+    @Option(help: "Folder holding the model's .traineddata (default: Models/ for the shipped model, else Tesseract's own).")
     var tessdata: String?
 
     @Option(help: "Plate candidates read per image, best detections first.")
@@ -19,7 +21,13 @@ struct ReaderOptions: ParsableArguments {
     }
 
     var configuration: PlateReaderConfiguration {
-        PlateReaderConfiguration(tessdataPath: tessdata, model: model, maxCandidates: maxCandidates)
+        let preferred = OCRModel.preferred()
+        let chosen = switch (model, tessdata) {
+        case (nil, nil): preferred
+        case (nil, let folder?): OCRModel(name: preferred.name, folder: folder)
+        case (let name?, let folder): OCRModel(name: name, folder: folder ?? (name == preferred.name ? preferred.folder : nil))
+        }
+        return PlateReaderConfiguration(model: chosen, maxCandidates: maxCandidates)
     }
 
     func makeReader() throws -> PlateReader {

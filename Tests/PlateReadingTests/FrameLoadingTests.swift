@@ -96,7 +96,7 @@ struct FrameLoadingTests {
 
     @Test func unknownModelGivesAnActionableError() {
         do {
-            _ = try PlateReader(configuration: .init(model: "no-such-model"))
+            _ = try PlateReader(configuration: .init(model: OCRModel(name: "no-such-model")))
             Issue.record("a missing model loaded")
         } catch {
             #expect(error.code == .ocrUnavailable)

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Which Tesseract model reads the characters, and where it lives.
+public struct OCRModel: Sendable, Equatable {
+    /// Model name: `<name>.traineddata` in `folder`.
+    public var name: String
+    /// Folder holding the model; nil for Tesseract's own (Debian: /usr/share/tesseract-ocr/5/tessdata).
+    public var folder: String?
+
+    public init(name: String, folder: String? = nil) {
+        self.name = name
+        self.folder = folder
+    }
+
+    /// Debian's English model: Latin capitals and digits, no umlauts.
+    public static let stockEnglish = OCRModel(name: "eng")
+
+    /// The plate model ParkScan ships in `Models/`, trained on plate lines (see Models/README.md).
+    public static let shippedName = "plate"
+
+    /// The shipped plate model if it can be found, else Debian's English model.
+    ///
+    /// Looks in `$PARKSCAN_MODELS`, then `Models/` beside the source tree the running
+    /// executable was built in (`.build/<config>/parkscan` -> `Models/`), then
+    /// `<prefix>/share/parkscan/Models` for an installed binary, then `./Models`.
+    public static func preferred(environment: [String: String] = ProcessInfo.processInfo.environment) -> OCRModel {
+        for folder in candidateFolders(environment: environment)
+        where FileManager.default.fileExists(atPath: folder + "/" + shippedName + ".traineddata") {
+            return OCRModel(name: shippedName, folder: folder)
+        }
+        return stockEnglish
+    }
+
+    static func candidateFolders(environment: [String: String]) -> [String] {
+        var folders: [String] = []
+        if let configured = environment["PARKSCAN_MODELS"], !configured.isEmpty { folders.append(configured) }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let binFolder = executable.deletingLastPathComponent()
+        folders.append(binFolder.appendingPathComponent("../../Models").standardized.path)
+        folders.append(binFolder.appendingPathComponent("../share/parkscan/Models").standardized.path)
+        folders.append(FileManager.default.currentDirectoryPath + "/Models")
+        return folders
+    }
+}
