@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C ABI over OpenCV (detection, rectification) and Tesseract (OCR, loaded at run time).
@@ -42,12 +43,16 @@ let package = Package(
         // Recorded drives: frames per camera, GPS (NMEA 0183, GPX 1.1), time alignment.
         .target(name: "DriveInput", exclude: ["README-drive-format.md"]),
         // Zones (GeoJSON), their rules and hours; later rights, sightings, cases.
-        .target(name: "Enforcement", dependencies: ["DriveInput"]),
-        .target(name: "Synthesis", dependencies: ["CSceneRender", "PlateReading"]),
+        .target(
+            name: "Enforcement",
+            dependencies: ["DriveInput", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "Synthesis", dependencies: ["CSceneRender", "PlateReading", "DriveInput", "Enforcement"]),
         .executableTarget(
             name: "parkscan",
             dependencies: [
                 "PlateReading",
+                "Enforcement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

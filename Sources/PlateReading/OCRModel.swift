@@ -18,6 +18,12 @@ public struct OCRModel: Sendable, Equatable {
     /// The plate model ParkScan ships in `Models/`, trained on plate lines (see Models/README.md).
     public static let shippedName = "plate"
 
+    /// The confidence calibration fitted for this model (see ``ConfidenceCalibration``);
+    /// identity for models it was not fitted for.
+    public var calibration: ConfidenceCalibration {
+        ConfidenceCalibration.fitted[name] ?? .identity
+    }
+
     /// The shipped plate model if it can be found, else Debian's English model.
     ///
     /// Looks in `$PARKSCAN_MODELS`, then `Models/` beside the source tree the running

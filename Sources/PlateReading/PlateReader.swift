@@ -59,7 +59,7 @@ public final class PlateReader {
         let plausibility = min(1, 0.4 + 0.6 * Double(plate.detectionScore))
         let scaled = hypotheses.map { hypothesis in
             var hypothesis = hypothesis
-            hypothesis.confidence *= plausibility
+            hypothesis.confidence = configuration.calibration(hypothesis.confidence * plausibility)
             return hypothesis
         }
         guard let best = scaled.first, best.confidence >= configuration.minimumConfidence else { return nil }

@@ -8,12 +8,15 @@ public struct PlateReaderConfiguration: Sendable {
     public var maxAlternatives: Int
     /// Plates whose best reading is less sure than this are not reported.
     public var minimumConfidence: Double
+    /// Turns raw scores into confidences; by default the table fitted for the model.
+    public var calibration: ConfidenceCalibration
 
     public init(
         model: OCRModel = .preferred(), maxCandidates: Int = 4, maxAlternatives: Int = 4,
-        minimumConfidence: Double = 0.0001
+        minimumConfidence: Double = 0.0001, calibration: ConfidenceCalibration? = nil
     ) {
         self.model = model
+        self.calibration = calibration ?? model.calibration
         self.maxCandidates = maxCandidates
         self.maxAlternatives = maxAlternatives
         self.minimumConfidence = minimumConfidence

@@ -5,6 +5,6 @@ struct ParkScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parkscan",
         abstract: "Automated parking enforcement: read plates, check rights, raise cases for review.",
-        subcommands: [Read.self, Bench.self]
+        subcommands: [Read.self, Bench.self, Rights.self]
     )
 }

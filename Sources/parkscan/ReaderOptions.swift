@@ -14,6 +14,9 @@ struct ReaderOptions: ParsableArguments {
     @Option(help: "Plate candidates read per image, best detections first.")
     var maxCandidates = 4
 
+    @Flag(help: .hidden)
+    var rawConfidence = false
+
     func validate() throws {
         guard (1...16).contains(maxCandidates) else {
             throw ValidationError("--max-candidates must be between 1 and 16, not \(maxCandidates)")
@@ -27,7 +30,8 @@ struct ReaderOptions: ParsableArguments {
         case (nil, let folder?): OCRModel(name: preferred.name, folder: folder)
         case (let name?, let folder): OCRModel(name: name, folder: folder ?? (name == preferred.name ? preferred.folder : nil))
         }
-        return PlateReaderConfiguration(model: chosen, maxCandidates: maxCandidates)
+        return PlateReaderConfiguration(
+            model: chosen, maxCandidates: maxCandidates, calibration: rawConfidence ? .identity : nil)
     }
 
     func makeReader() throws -> PlateReader {
