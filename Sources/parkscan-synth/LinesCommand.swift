@@ -4,9 +4,11 @@ import PlateReading
 import Synthesis
 
 /// `parkscan-synth lines`: OCR training lines. Renders scenes, runs the reader's own line
-/// extraction (`CameraFrame.plateLines`) and keeps each line that matches a truth plate and
-/// holds exactly that plate's characters, as `NNNNNN.pgm` + `NNNNNN.gt.txt` (Tesseract's
-/// `lstm.train` / tesstrain layout).
+/// extraction (`CameraFrame.plateLines`) and keeps each line that matches a truth plate
+/// (IoU > 0.3) and has as many character columns as the plate has characters (or, with
+/// `--fewer-columns`/`--more-columns`, nearly as many), as `NNNNNN.pgm` + `NNNNNN.gt.txt`
+/// (Tesseract's `lstm.train` / tesstrain layout). The text is the plate's letters and digits,
+/// umlauts kept, no spaces. Used by `scripts/train-plate-model.sh`.
 struct LinesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lines",
@@ -21,6 +23,10 @@ struct LinesCommand: ParsableCommand {
     @Option(help: "Fraction of foreign (non-German) plates.") var foreignShare = 0.2
     @Option(help: "Fraction of scenes with two cars.") var twoCarShare = 0.1
     @Option(help: "Fraction of scenes with distractor text.") var distractorShare = 0.5
+    @Option(help: "Keep lines with up to this many columns fewer than the plate has characters (touching characters merge into one column).")
+    var fewerColumns = 0
+    @Option(help: "Keep lines with up to this many columns more than the plate has characters (seals, stickers, hyphens).")
+    var moreColumns = 0
     @Option(help: "Number of the first line file (to add to an existing set).") var firstIndex = 0
     @Option(help: "TrueType font for plates and signs.") var font = SceneOptions.defaultFontPath
 
@@ -29,6 +35,9 @@ struct LinesCommand: ParsableCommand {
 
     func run() throws {
         guard count >= 0 else { throw ValidationError("--count must not be negative") }
+        guard fewerColumns >= 0, moreColumns >= 0 else {
+            throw ValidationError("--fewer-columns and --more-columns must not be negative")
+        }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
@@ -63,7 +72,8 @@ struct LinesCommand: ParsableCommand {
                     tally.unmatched += 1
                     continue
                 }
-                guard line.characterColumns == plate.normalized.count else {
+                let surplus = line.characterColumns - plate.normalized.count
+                guard (-fewerColumns...moreColumns).contains(surplus) else {
                     tally.wrongColumns += 1
                     continue
                 }
@@ -84,7 +94,7 @@ struct LinesCommand: ParsableCommand {
         print("""
             \(count) scenes, \(tally.plates) plates: kept \(tally.kept) lines (\(tally.foreign) foreign) as \
             \(Self.number(firstIndex)) to \(Self.number(max(firstIndex, next - 1))); rejected \(tally.wrongColumns) \
-            with a column count unlike the plate's, \(tally.unmatched) matching no plate; \
+            with a column count too unlike the plate's, \(tally.unmatched) matching no plate; \
             \(tally.missed) plates without a kept line; \(String(format: "%.1f", seconds)) s
             """)
     }
