@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release
 SHARED ?= ../shared
 BENCH_OUT ?= bench-out
 
-.PHONY: setup build demo test bench bench-real bench-synthetic sanitize fixtures clean
+.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model fixtures clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -42,6 +42,13 @@ sanitize: setup
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 .build-asan/debug/parkscan read --json Fixtures/demo-frames \
 		$$( [ -d $(SHARED)/data/eu-plates ] && echo $(SHARED)/data/eu-plates ) > /dev/null
 	@echo "sanitizer run clean"
+
+# Trains the plate OCR model from scratch on synthetic lines (~25 min, one core); writes
+# $(MODEL_OUT)/plate.traineddata. Install with MODEL_OUT=Models only after benchmarking on
+# real photos: the reader uses Models/plate.traineddata by default when it is there.
+MODEL_OUT ?= $(CURDIR)/$(BENCH_OUT)/model
+model: setup
+	OUT=$(MODEL_OUT) bash scripts/train-plate-model.sh
 
 # Regenerates the demo frames shipped in Fixtures/ (deterministic).
 fixtures: build
