@@ -16,6 +16,7 @@ using namespace plate_vision;
 
 struct CPlateVision_Reader {
     std::unique_ptr<CharacterRecognizer> recognizer;
+    std::unique_ptr<CharacterRecognizer> fallback; // second opinion on uncertain lines
     int maxCandidates = 4;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
@@ -33,6 +34,29 @@ void fillPlate(CPlateVision_Plate &plate, const PlateCandidate &candidate, const
     plate.detectionScore = candidate.line.score;
     plate.characterHeight = candidate.line.characterHeight / candidate.scale;
     plate.hasEUBand = candidate.line.hasEUBand ? 1 : 0;
+}
+
+/// Below this Tesseract symbol confidence a line is read again by the fallback model.
+constexpr float uncertainSymbol = 0.95f;
+
+float meanConfidence(const std::vector<CharacterRecognizer::Symbol> &symbols) {
+    if (symbols.empty()) return 0;
+    float sum = 0;
+    for (const auto &symbol : symbols) sum += symbol.reading.symbolConfidence;
+    return sum / symbols.size();
+}
+
+/// The line as the first model reads it, or as the fallback model does when that is surer.
+/// Measured on the 60 real photos: eng alone 78 %, Tesseract's combined eng+deu 83 % at
+/// 1.35x the time, eng with deu on uncertain lines (threshold 0.95) 85 % at about 1.15x.
+std::vector<CharacterRecognizer::Symbol> readLine(CPlateVision_Reader &reader, const cv::Mat &line) {
+    auto symbols = reader.recognizer->read(line);
+    if (!reader.fallback) return symbols;
+    bool uncertain = symbols.empty();
+    for (const auto &symbol : symbols) uncertain |= symbol.reading.symbolConfidence < uncertainSymbol;
+    if (!uncertain) return symbols;
+    auto second = reader.fallback->read(line);
+    return meanConfidence(second) > meanConfidence(symbols) ? second : symbols;
 }
 
 /// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask, OCR image and EU band.
@@ -70,7 +94,7 @@ void placeSymbols(const std::vector<CharacterRecognizer::Symbol> &symbols, const
 extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
                                                           CPlateVision_Status *status) {
     return guarded<CPlateVision_Reader *>(status, nullptr, [&]() -> CPlateVision_Reader * {
-        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4};
+        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4, nullptr, nullptr};
         const CPlateVision_ReaderOptions &o = options ? *options : defaults;
         std::string error;
         auto recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
@@ -80,6 +104,16 @@ extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_Rea
         }
         auto *reader = new CPlateVision_Reader();
         reader->recognizer = std::move(recognizer);
+        if (o.fallbackModel != nullptr && *o.fallbackModel != '\0') {
+            auto fallback = std::make_unique<CharacterRecognizer>(o.fallbackTessdataPath, o.fallbackModel,
+                                                                  o.characterWhitelist, error);
+            if (!fallback->ready()) {
+                delete reader;
+                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+                return nullptr;
+            }
+            reader->fallback = std::move(fallback);
+        }
         reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
         reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
         setOK(status);
@@ -103,7 +137,7 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
             memset(&plate, 0, sizeof plate);
             fillPlate(plate, candidate, bgr.size());
             if (reader->debugFolder != nullptr) writeDebugImages(*reader, candidate);
-            auto symbols = reader->recognizer->read(candidate.crop.binary);
+            auto symbols = readLine(*reader, candidate.crop.binary);
             plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
             placeSymbols(symbols, candidate.crop, plate);
             if (plate.symbolCount == 0) continue;

@@ -15,6 +15,9 @@ public struct OCRModel: Sendable, Equatable {
     /// Debian's English model: Latin capitals and digits, no umlauts.
     public static let stockEnglish = OCRModel(name: "eng")
 
+    /// Debian's German model: like the English one, plus Ä, Ö, Ü.
+    public static let stockGerman = OCRModel(name: "deu")
+
     /// The plate model ParkScan ships in `Models/`, trained on plate lines (see Models/README.md).
     public static let shippedName = "plate"
 

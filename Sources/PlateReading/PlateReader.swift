@@ -13,13 +13,21 @@ public final class PlateReader {
     public init(configuration: PlateReaderConfiguration = .init()) throws(PlateReadingError) {
         self.configuration = configuration
         var status = CPlateVision_Status.ok
-        let handle = configuration.model.folder.withOptionalCString { tessdata in
-            configuration.model.name.withCString { model in
-                configuration.characterWhitelist.withCString { whitelist in
-                    var options = CPlateVision_ReaderOptions(
-                        tessdataPath: tessdata, model: model, characterWhitelist: whitelist,
-                        maxCandidates: Int32(configuration.maxCandidates))
-                    return CPlateVision_ReaderCreate(&options, &status)
+        let model = configuration.model
+        let fallbackName: String? = configuration.fallbackModel?.name
+        let fallbackFolder: String? = configuration.fallbackModel?.folder ?? nil
+        let handle = model.folder.withOptionalCString { tessdata in
+            model.name.withCString { name in
+                fallbackName.withOptionalCString { fallbackName in
+                    fallbackFolder.withOptionalCString { fallbackTessdata in
+                        configuration.characterWhitelist.withCString { whitelist in
+                            var options = CPlateVision_ReaderOptions(
+                                tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
+                                maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
+                                fallbackTessdataPath: fallbackTessdata)
+                            return CPlateVision_ReaderCreate(&options, &status)
+                        }
+                    }
                 }
             }
         }

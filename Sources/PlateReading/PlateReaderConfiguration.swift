@@ -2,6 +2,9 @@
 public struct PlateReaderConfiguration: Sendable {
     /// The Tesseract model that reads the characters.
     public var model: OCRModel
+    /// A second model that reads again the lines the first is unsure of; the surer reading
+    /// is kept. Default: Debian's German model beside the English one (it has Ä, Ö, Ü).
+    public var fallbackModel: OCRModel?
     /// Plate candidates read per frame, best detections first.
     public var maxCandidates: Int
     /// Alternatives kept per plate besides the best reading.
@@ -12,10 +15,12 @@ public struct PlateReaderConfiguration: Sendable {
     public var calibration: ConfidenceCalibration
 
     public init(
-        model: OCRModel = .preferred(), maxCandidates: Int = 4, maxAlternatives: Int = 4,
+        model: OCRModel = .preferred(), fallbackModel: OCRModel? = .stockGerman, maxCandidates: Int = 4,
+        maxAlternatives: Int = 4,
         minimumConfidence: Double = 0.0001, calibration: ConfidenceCalibration? = nil
     ) {
         self.model = model
+        self.fallbackModel = fallbackModel
         self.calibration = calibration ?? model.calibration
         self.maxCandidates = maxCandidates
         self.maxAlternatives = maxAlternatives
@@ -26,6 +31,7 @@ public struct PlateReaderConfiguration: Sendable {
     var characterWhitelist: String {
         let base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
         let withUmlauts: Set<String> = ["deu", OCRModel.shippedName]
-        return model.name.split(separator: "+").contains { withUmlauts.contains(String($0)) } ? base + "ÄÖÜ" : base
+        let names = [model, fallbackModel].compactMap { $0?.name.split(separator: "+") }.joined()
+        return names.contains { withUmlauts.contains(String($0)) } ? base + "ÄÖÜ" : base
     }
 }

@@ -74,6 +74,11 @@ typedef struct {
     const char *characterWhitelist;
     /** Plate candidates sent to OCR per frame, best detections first (e.g. 4). */
     int maxCandidates;
+    /** A second model for uncertain lines (NULL: none), e.g. "deu" beside "eng": read again
+     *  when the first model is unsure of a character; the surer reading is kept. */
+    const char *fallbackModel;
+    /** Folder of the fallback model; NULL for Tesseract's default. */
+    const char *fallbackTessdataPath;
 } CPlateVision_ReaderOptions;
 
 /**
