@@ -26,7 +26,10 @@ for score, right in samples:
         s, n, lo, hi = blocks.pop()
         blocks[-1][0] += s; blocks[-1][1] += n; blocks[-1][3] = hi
 bins = int(sys.argv[3]) if len(sys.argv) > 3 else 12
-points = [((lo + hi) / 2, s / n, n) for s, n, lo, hi in blocks]
+# Laplace-smoothed share right per block: a block of 12 reads all right says 0.93, not 1.
+points = [((lo + hi) / 2, (s + 1) / (n + 2), n) for s, n, lo, hi in blocks]
+for i in range(1, len(points)):  # smoothing can dent the order; keep it monotone
+    points[i] = (points[i][0], max(points[i][1], points[i - 1][1]), points[i][2])
 # Thin to at most `bins` points, keeping the ends.
 step = max(1, len(points) // bins)
 kept = points[::step] + ([points[-1]] if (len(points) - 1) % step else [])
