@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C ABI over OpenCV (detection, rectification) and Tesseract (OCR, loaded at run time).
@@ -25,6 +26,7 @@ let package = Package(
                 .linkedLibrary("opencv_core"),
                 .linkedLibrary("opencv_imgproc"),
                 .linkedLibrary("opencv_imgcodecs"),
+                .linkedLibrary("opencv_objdetect"),
                 .linkedLibrary("dl"),
             ]
         ),
@@ -47,12 +49,23 @@ let package = Package(
             name: "Enforcement",
             dependencies: ["DriveInput", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The enforcement pipeline of `parkscan scan`: frames -> reads -> sightings -> zone
+        // -> decision -> pending sightings (keyed, encrypted), cases with evidence, occupancy.
+        .target(
+            name: "Scanning",
+            dependencies: [
+                "CPlateVision", "PlateReading", "DriveInput", "Enforcement",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "Synthesis", dependencies: ["CSceneRender", "PlateReading", "DriveInput", "Enforcement"]),
         .executableTarget(
             name: "parkscan",
             dependencies: [
                 "PlateReading",
                 "Enforcement",
+                "Scanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +80,7 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading"]),
         .testTarget(name: "DriveInputTests", dependencies: ["DriveInput"]),
         .testTarget(name: "EnforcementTests", dependencies: ["Enforcement"]),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,6 @@ struct ParkScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parkscan",
         abstract: "Automated parking enforcement: read plates, check rights, raise cases for review.",
-        subcommands: [Read.self, Bench.self, Rights.self]
+        subcommands: [Read.self, Scan.self, Cases.self, Bench.self, Rights.self]
     )
 }

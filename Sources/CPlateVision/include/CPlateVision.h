@@ -159,6 +159,29 @@ int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlateVision_Line
                               CPlateVision_Status *status);
 void CPlateVision_LinesFree(CPlateVision_Line *lines, int count);
 
+
+/* ---- Evidence images (EvidenceImage.cpp) --------------------------------------------- */
+
+enum {
+    /** The whole frame, faces pixelated, the plate box outlined. */
+    CPlateVision_EvidenceOverview = 0,
+    /** The plate box with a small margin, unchanged. */
+    CPlateVision_EvidencePlateCrop = 1
+};
+
+/**
+ * Encodes an evidence image of `frame` as JPEG into a buffer the shim allocates (release with
+ * CPlateVision_EvidenceFree). `kind` is CPlateVision_EvidenceOverview or ..PlateCrop; the box
+ * is the plate's. For an overview, faces found by the Haar cascade at `faceCascadePath`
+ * (NULL or empty: no blurring) are pixelated and their number written to `faceCount`
+ * (may be NULL). Returns 0, or -1 and fills `status`.
+ */
+int CPlateVision_EncodeEvidence(const CPlateVision_Frame *frame, int x, int y, int width, int height,
+                                int kind, const char *faceCascadePath, int jpegQuality,
+                                uint8_t **bytes, size_t *count, int *faceCount,
+                                CPlateVision_Status *status);
+void CPlateVision_EvidenceFree(uint8_t *bytes);
+
 #ifdef __cplusplus
 }
 #endif

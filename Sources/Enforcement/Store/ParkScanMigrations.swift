@@ -11,6 +11,7 @@ public enum ParkScanMigrations {
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-rights", migrate: createRightsTables)
+        migrator.registerMigration("v2-scanning", migrate: createScanningTables)
         return migrator
     }
 
@@ -57,5 +58,126 @@ public enum ParkScanMigrations {
             t.check(sql: "validFrom < validTo")
         }
         try db.create(index: "exemption_plate_validTo", on: "exemption", columns: ["plate", "validTo"])
+    }
+
+    /// v2: what `parkscan scan` writes: scan progress, pending sightings (keyed and
+    /// encrypted), suspected-violation cases with their sightings and evidence, occupancy.
+    ///
+    /// Data protection: no table here ever holds the plate of a compliant car. Pending first
+    /// sightings hold only `plateHash` (HMAC-SHA256 of the plate key under the day's
+    /// `pendingKey`) and AES-GCM sealed details and evidence under the same key; deleting the
+    /// key row (ON DELETE CASCADE takes its sightings) makes them unreadable for good
+    /// (crypto-shredding). Only `enforcementCase` holds plates in clear: suspected violations,
+    /// kept until reviewed.
+    static func createScanningTables(_ db: Database) throws {
+        // One row per scanned drive: where a resumed scan goes on, and its counters.
+        try db.create(table: "scanRun") { t in
+            t.primaryKey("id", .text)
+            t.column("drivePath", .text).notNull()
+            t.column("vehicle", .text).notNull()
+            t.column("frameCount", .integer).notNull()
+            t.column("nextFrame", .integer).notNull().defaults(to: 0)
+            t.column("passCount", .integer).notNull().defaults(to: 0)
+            t.column("framesRead", .integer).notNull().defaults(to: 0)
+            t.column("unreadableFrames", .integer).notNull().defaults(to: 0)
+            t.column("sightings", .integer).notNull().defaults(to: 0)
+            t.column("compliant", .integer).notNull().defaults(to: 0)
+            t.column("pending", .integer).notNull().defaults(to: 0)
+            t.column("cases", .integer).notNull().defaults(to: 0)
+            t.column("unread", .integer).notNull().defaults(to: 0)
+            t.column("unlocated", .integer).notNull().defaults(to: 0)
+            t.column("notEnforced", .integer).notNull().defaults(to: 0)
+            t.column("completedAt", .datetime)
+        }
+
+        // The secret keys of pending sightings, one per Berlin calendar day (`yyyy-MM-dd`).
+        try db.create(table: "pendingKey") { t in
+            t.primaryKey("day", .text)
+            t.column("key", .blob).notNull()
+            t.column("destroyAfter", .datetime).notNull()
+        }
+
+        try db.create(table: "pendingSighting") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("keyDay", .text).notNull().references("pendingKey", onDelete: .cascade)
+            t.column("plateHash", .blob).notNull()
+            t.column("zone", .text).notNull()
+            t.column("seenAt", .datetime).notNull()
+            t.column("decideAt", .datetime).notNull()
+            t.column("expiresAt", .datetime).notNull()
+            t.column("scanRun", .text).notNull()
+            t.column("sealedDetails", .blob).notNull()
+            t.column("sealedOverview", .blob)
+            t.column("sealedCrop", .blob)
+        }
+        try db.create(index: "pendingSighting_plateHash_zone", on: "pendingSighting", columns: ["plateHash", "zone"])
+        try db.create(index: "pendingSighting_expiresAt", on: "pendingSighting", columns: ["expiresAt"])
+        try db.create(index: "pendingSighting_keyDay", on: "pendingSighting", columns: ["keyDay"])
+
+        // Suspected violations, for a person to review. `status` starts `pending_review`.
+        try db.create(table: "enforcementCase") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("scanRun", .text).notNull()
+            t.column("plate", .text).notNull()
+            t.column("country", .text)
+            t.column("zone", .text).notNull()
+            t.column("rule", .text).notNull()
+            t.column("detail", .text).notNull()
+            t.column("status", .text).notNull().defaults(to: "pending_review")
+            t.column("firstSeen", .datetime).notNull()
+            t.column("lastSeen", .datetime).notNull()
+            t.uniqueKey(["scanRun", "zone", "plate", "lastSeen"])
+        }
+        try db.create(index: "enforcementCase_status", on: "enforcementCase", columns: ["status"])
+
+        // Each sighting of a case: time, place, how sure the read was and what else it could be.
+        try db.create(table: "caseSighting") { t in
+            t.column("caseId", .integer).notNull().references("enforcementCase", onDelete: .cascade)
+            t.column("ordinal", .integer).notNull()
+            t.primaryKey(["caseId", "ordinal"])
+            t.column("seenAt", .datetime).notNull()
+            t.column("camera", .text).notNull()
+            t.column("frame", .text).notNull()
+            t.column("latitude", .double)
+            t.column("longitude", .double)
+            t.column("confidence", .double).notNull()
+            t.column("agreement", .double).notNull()
+            t.column("readCount", .integer).notNull()
+            t.column("alternatives", .text).notNull()
+        }
+
+        // Evidence files of a case's sightings (relative to the evidence folder) and their SHA-256.
+        try db.create(table: "caseEvidence") { t in
+            t.column("caseId", .integer).notNull().references("enforcementCase", onDelete: .cascade)
+            t.column("ordinal", .integer).notNull()
+            t.column("kind", .text).notNull()
+            t.primaryKey(["caseId", "ordinal", "kind"])
+            t.column("path", .text).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("byteCount", .integer).notNull()
+        }
+
+        // Occupancy per zone and pass (`granularity` = 'pass') or time bucket ('bucket'),
+        // for the DATEX II export. Counts are vehicles; dwell is summed over the cars seen in
+        // two passes (`dwellCount` of them).
+        try db.create(table: "zoneOccupancy") { t in
+            t.column("scanRun", .text).notNull()
+            t.column("zone", .text).notNull()
+            t.column("granularity", .text).notNull()
+            t.column("periodStart", .datetime).notNull()
+            t.primaryKey(["scanRun", "zone", "granularity", "periodStart"])
+            t.column("periodEnd", .datetime).notNull()
+            t.column("pass", .integer)
+            t.column("capacity", .integer).notNull()
+            t.column("vehicles", .integer).notNull()
+            t.column("resident", .integer).notNull()
+            t.column("paid", .integer).notNull()
+            t.column("exempt", .integer).notNull()
+            t.column("suspected", .integer).notNull()
+            t.column("unread", .integer).notNull()
+            t.column("unchecked", .integer).notNull()
+            t.column("dwellSeconds", .double).notNull()
+            t.column("dwellCount", .integer).notNull()
+        }
     }
 }

@@ -4,6 +4,6 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure accuracy, speed and memory on a labelled data set.",
-        subcommands: [BenchRead.self]
+        subcommands: [BenchRead.self, BenchScan.self]
     )
 }

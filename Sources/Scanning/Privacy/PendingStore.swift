@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+/// A pending first sighting found again, opened with its key.
+public struct PendingMatch: Sendable {
+    public var id: Int64
+    public var seenAt: Date
+    public var details: PendingSightingDetails
+    public var overview: Data?
+    public var crop: Data?
+}
+
+/// Pending first sightings: stored under the keyed hash of their plate key, their details
+/// and evidence sealed (see ``PlateSeal``, ``PendingKeyring``). Every method runs inside the
+/// caller's transaction.
+public enum PendingStore {
+    /// The earliest pending sighting of `plateKey` in `zone` under any live key, or nil.
+    public static func find(plateKey: String, zone: String, in db: Database) throws -> PendingMatch? {
+        for (day, seal) in try PendingKeyring.liveSeals(in: db) {
+            let hash = seal.hash(plateKey: plateKey)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, seenAt, sealedDetails, sealedOverview, sealedCrop FROM pendingSighting
+                WHERE plateHash = ? AND zone = ? AND keyDay = ? ORDER BY seenAt, id LIMIT 1
+                """, arguments: [hash, zone, day]) else { continue }
+            let details = try JSONDecoder().decode(PendingSightingDetails.self, from: seal.open(row["sealedDetails"]))
+            let overview = try (row["sealedOverview"] as Data?).map(seal.open)
+            let crop = try (row["sealedCrop"] as Data?).map(seal.open)
+            return PendingMatch(id: row["id"], seenAt: row["seenAt"], details: details, overview: overview, crop: crop)
+        }
+        return nil
+    }
+
+    /// Stores a pending first sighting of `plateKey` in `zone`, to be decided at `decideAt`.
+    @discardableResult
+    public static func insert(plateKey: String, zone: String, details: PendingSightingDetails, decideAt: Date,
+                              overview: Data?, crop: Data?, scanRun: String, policy: RetentionPolicy,
+                              in db: Database) throws -> Int64 {
+        let (day, seal) = try PendingKeyring.seal(for: details.seenAt, policy: policy, in: db)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try db.execute(sql: """
+            INSERT INTO pendingSighting (keyDay, plateHash, zone, seenAt, decideAt, expiresAt, scanRun,
+                                         sealedDetails, sealedOverview, sealedCrop)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [day, seal.hash(plateKey: plateKey), zone, details.seenAt, decideAt,
+                             decideAt.addingTimeInterval(policy.confirmationWindow), scanRun,
+                             try seal.seal(encoder.encode(details)), try overview.map(seal.seal), try crop.map(seal.seal)])
+        return db.lastInsertedRowID
+    }
+
+    /// Deletes one pending sighting.
+    public static func delete(id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM pendingSighting WHERE id = ?", arguments: [id])
+    }
+
+    /// Deletes every pending sighting of `plateKey` in `zone` (the car turned out compliant).
+    public static func deleteAll(plateKey: String, zone: String, in db: Database) throws {
+        for (day, seal) in try PendingKeyring.liveSeals(in: db) {
+            try db.execute(sql: "DELETE FROM pendingSighting WHERE plateHash = ? AND zone = ? AND keyDay = ?",
+                           arguments: [seal.hash(plateKey: plateKey), zone, day])
+        }
+    }
+
+    /// Deletes the pending sightings whose time is up at `now` and destroys the expired day
+    /// keys; returns (sightings deleted, keys destroyed).
+    @discardableResult
+    public static func purgeExpired(now: Date, in db: Database) throws -> (sightings: Int, keys: Int) {
+        try db.execute(sql: "DELETE FROM pendingSighting WHERE expiresAt <= ?", arguments: [now])
+        let sightings = db.changesCount
+        return (sightings, try PendingKeyring.destroyExpired(now: now, in: db))
+    }
+
+    /// How many pending sightings are stored.
+    public static func count(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pendingSighting") ?? 0
+    }
+}

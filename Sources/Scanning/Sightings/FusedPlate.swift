@@ -1,0 +1,69 @@
+import PlateReading
+
+/// The plate of a track, fused from all its reads.
+///
+/// Fusion sums, per canonical text, the confidences the reads gave it (as their best reading
+/// or as an alternative). The text with the largest sum wins; its ``confidence`` is that
+/// sum divided by the number of reads: a text every read gave 0.8 scores 0.8, one read of
+/// four at 0.8 scores 0.2. So a single confident misread in a track of good reads is
+/// outvoted, and agreeing reads strengthen each other.
+public struct FusedPlate: Sendable, Equatable, Codable {
+    /// One competing reading and its fused score.
+    public struct Alternative: Sendable, Equatable, Codable {
+        public var text: String
+        public var confidence: Double
+    }
+
+    /// Canonical text of the winner (`M-AB 1234`).
+    public var text: String
+    /// Letters and digits only.
+    public var normalized: String
+    /// Country from the reads that had the winner as their best, nil when none told.
+    public var country: String?
+    /// Fused confidence of the winner, 0...1 (see the type's comment).
+    public var confidence: Double
+    /// Share of the reads whose own best reading was the winner.
+    public var agreement: Double
+    /// True when most reads that had the winner as best had the district split decided.
+    public var splitDecided: Bool
+    /// The reads fused.
+    public var readCount: Int
+    /// The next texts by fused score, best first (at most 4).
+    public var alternatives: [Alternative]
+
+    /// Fuses `reads` (non-empty).
+    public init(fusing reads: [PlateRead]) {
+        precondition(!reads.isEmpty, "fusing no reads")
+        var scores: [String: Double] = [:]
+        var order: [String] = []
+        var normalizedOf: [String: String] = [:]
+        for read in reads {
+            for hypothesis in [read.best] + read.alternatives {
+                if scores[hypothesis.text] == nil { order.append(hypothesis.text) }
+                scores[hypothesis.text, default: 0] += hypothesis.confidence
+                normalizedOf[hypothesis.text] = hypothesis.normalized
+            }
+        }
+        // Ties go to the text seen first: deterministic.
+        let ranked = order.enumerated().sorted { a, b in
+            let sa = scores[a.element]!, sb = scores[b.element]!
+            return sa != sb ? sa > sb : a.offset < b.offset
+        }.map(\.element)
+        let winner = ranked[0]
+        let asBest = reads.filter { $0.best.text == winner }
+        text = winner
+        normalized = normalizedOf[winner] ?? winner
+        confidence = min(1, scores[winner]! / Double(reads.count))
+        agreement = Double(asBest.count) / Double(reads.count)
+        splitDecided = asBest.filter(\.best.splitDecided).count * 2 > asBest.count
+        readCount = reads.count
+        let countries = asBest.compactMap(\.best.country)
+        country = Set(countries).max { a, b in
+            let ca = countries.filter { $0 == a }.count, cb = countries.filter { $0 == b }.count
+            return ca != cb ? ca < cb : a > b
+        }
+        alternatives = ranked.dropFirst().prefix(4).map {
+            Alternative(text: $0, confidence: min(1, scores[$0]! / Double(reads.count)))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import DriveInput
+import Foundation
+import PlateReading
+
+/// One plate read in one frame, with where and when the frame was taken.
+public struct PlateObservation: Sendable, Equatable {
+    /// The frame's place in the drive's time order (all cameras), 0-based.
+    public var frameIndex: Int
+    /// The frame's place in its camera's own sequence, 0-based: gaps are counted in these.
+    public var cameraFrameIndex: Int
+    /// The camera's name.
+    public var camera: String
+    /// When the frame was taken (GPS clock).
+    public var time: Date
+    /// The frame's image file.
+    public var framePath: String
+    /// What the reader made of the plate.
+    public var read: PlateRead
+    /// Where the seen car is (camera side and offset applied), nil without a GPS fix.
+    public var position: GeoPoint?
+
+    public init(frameIndex: Int, cameraFrameIndex: Int, camera: String, time: Date, framePath: String,
+                read: PlateRead, position: GeoPoint?) {
+        self.frameIndex = frameIndex
+        self.cameraFrameIndex = cameraFrameIndex
+        self.camera = camera
+        self.time = time
+        self.framePath = framePath
+        self.read = read
+        self.position = position
+    }
+}

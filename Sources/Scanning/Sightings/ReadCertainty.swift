@@ -1,0 +1,43 @@
+/// When a fused plate is sure enough to act on: to keep it as a pending sighting and to raise
+/// a case from it. A wrong plate fines an innocent person, so these are deliberately strict;
+/// a sighting that falls short is counted as unread, never stored with its plate.
+///
+/// Defaults (measured on generated drives, see the README's scan figures):
+/// - at least 2 reads in the track (one-frame glimpses at corners are often mislocated),
+/// - fused confidence ≥ 0.1 (mean per-read probability of the winning text; the stock OCR
+///   model's calibrated confidences are low, 0.1-0.6 for right reads),
+/// - agreement ≥ 0.4 (two reads in five had the winner as their own best reading),
+/// - the winner beats the runner-up by a factor of 1.5,
+/// - the district split decided (`M-AB 1234` vs `MA-B 1234` are different people).
+///
+/// On top, a case needs the same text in both sightings (the pending sighting is found by
+/// the exact plate key), and no alternative reading of either sighting may have a right
+/// (``PassCommitter``): a systematic misread of a permit holder's plate must not fine the
+/// holder of the misread plate.
+public struct ReadCertainty: Sendable, Equatable {
+    public var minimumReads: Int
+    public var minimumConfidence: Double
+    public var minimumAgreement: Double
+    public var minimumMarginRatio: Double
+    public var requireSplitDecided: Bool
+
+    public init(minimumReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
+                minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true) {
+        self.minimumReads = minimumReads
+        self.minimumConfidence = minimumConfidence
+        self.minimumAgreement = minimumAgreement
+        self.minimumMarginRatio = minimumMarginRatio
+        self.requireSplitDecided = requireSplitDecided
+    }
+
+    /// Whether `plate` may be acted on.
+    public func accepts(_ plate: FusedPlate) -> Bool {
+        guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence,
+              plate.agreement >= minimumAgreement else { return false }
+        if requireSplitDecided && !plate.splitDecided { return false }
+        if let runnerUp = plate.alternatives.first, runnerUp.confidence * minimumMarginRatio > plate.confidence {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,51 @@
+import DriveInput
+import Foundation
+import PlateReading
+
+/// One car seen once: a track's reads fused into one plate, placed and timed.
+public struct Sighting: Sendable, Equatable {
+    /// The camera that saw it.
+    public var camera: String
+    /// The first and last frame of the track (drive order); the first identifies the
+    /// sighting within a drive.
+    public var firstFrameIndex: Int
+    public var lastFrameIndex: Int
+    /// When the plate was first and last seen.
+    public var firstSeen: Date
+    public var lastSeen: Date
+    /// The fused plate.
+    public var plate: FusedPlate
+    /// The read the evidence is cut from: the most confident read of the fused text.
+    public var bestObservation: PlateObservation
+    /// The car's position at the track's middle read (or the nearest read that has one);
+    /// nil without a GPS fix.
+    public var position: GeoPoint?
+    /// The zone the position is in, set by the pipeline; nil when unlocated.
+    public var zone: String?
+
+    /// Fuses a track.
+    public init(track: PlateTrack) {
+        let observations = track.observations
+        camera = track.camera
+        firstFrameIndex = track.firstFrameIndex
+        lastFrameIndex = track.lastFrameIndex
+        firstSeen = observations.first!.time
+        lastSeen = observations.last!.time
+        plate = FusedPlate(fusing: observations.map(\.read))
+        let winner = plate.text
+        bestObservation = observations.max { a, b in
+            Self.confidence(of: winner, in: a.read) < Self.confidence(of: winner, in: b.read)
+        }!
+        let middle = observations.count / 2
+        let located = observations.indices.filter { observations[$0].position != nil }
+        position = located.min { abs($0 - middle) < abs($1 - middle) }.flatMap { observations[$0].position }
+        zone = nil
+    }
+
+    /// The middle of the time seen: the sighting's time.
+    public var time: Date { firstSeen.addingTimeInterval(lastSeen.timeIntervalSince(firstSeen) / 2) }
+
+    private static func confidence(of text: String, in read: PlateRead) -> Double {
+        ([read.best] + read.alternatives).first { $0.text == text }?.confidence ?? 0
+    }
+}
