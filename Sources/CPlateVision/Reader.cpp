@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <memory>
 
 using namespace plate_vision;
@@ -17,6 +18,10 @@ using namespace plate_vision;
 struct CPlateVision_Reader {
     std::unique_ptr<CharacterRecognizer> recognizer;
     std::unique_ptr<CharacterRecognizer> fallback; // second opinion on uncertain lines
+    // The fallback model loads on the other core while the first model loads and the first
+    // frame is read (both take 70-90 ms): a one-image run pays for one load, not two.
+    std::future<std::unique_ptr<CharacterRecognizer>> fallbackLoading;
+    bool hasFallback = false;
     int maxCandidates = 4;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
@@ -36,6 +41,23 @@ void fillPlate(CPlateVision_Plate &plate, const PlateCandidate &candidate, const
     plate.hasEUBand = candidate.line.hasEUBand ? 1 : 0;
 }
 
+/// Whether `<folder>/<model>.traineddata` exists (folder NULL: Tesseract's default folders).
+bool modelExists(const char *folder, const char *model) {
+    std::vector<std::string> folders;
+    if (folder != nullptr && *folder != '\0') folders.push_back(folder);
+    else {
+        if (const char *prefix = getenv("TESSDATA_PREFIX")) folders.push_back(prefix);
+        folders.push_back("/usr/share/tesseract-ocr/5/tessdata");
+        folders.push_back("/usr/share/tesseract-ocr/4.00/tessdata");
+        folders.push_back("/usr/local/share/tessdata");
+    }
+    for (const auto &f : folders) {
+        std::string path = f + "/" + model + ".traineddata";
+        if (FILE *file = fopen(path.c_str(), "rb")) { fclose(file); return true; }
+    }
+    return false;
+}
+
 /// Below this Tesseract symbol confidence a line is read again by the fallback model.
 constexpr float uncertainSymbol = 0.95f;
 
@@ -51,10 +73,12 @@ float meanConfidence(const std::vector<CharacterRecognizer::Symbol> &symbols) {
 /// 1.35x the time, eng with deu on uncertain lines (threshold 0.95) 85 % at about 1.15x.
 std::vector<CharacterRecognizer::Symbol> readLine(CPlateVision_Reader &reader, const cv::Mat &line) {
     auto symbols = reader.recognizer->read(line);
-    if (!reader.fallback) return symbols;
+    if (!reader.hasFallback) return symbols;
     bool uncertain = symbols.empty();
     for (const auto &symbol : symbols) uncertain |= symbol.reading.symbolConfidence < uncertainSymbol;
     if (!uncertain) return symbols;
+    if (!reader.fallback) reader.fallback = reader.fallbackLoading.get();
+    if (!reader.fallback || !reader.fallback->ready()) return symbols;
     auto second = reader.fallback->read(line);
     return meanConfidence(second) > meanConfidence(symbols) ? second : symbols;
 }
@@ -96,28 +120,34 @@ extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_Rea
     return guarded<CPlateVision_Reader *>(status, nullptr, [&]() -> CPlateVision_Reader * {
         CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4, nullptr, nullptr};
         const CPlateVision_ReaderOptions &o = options ? *options : defaults;
-        std::string error;
-        auto recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
-        if (!recognizer->ready()) {
-            setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
-            return nullptr;
-        }
-        auto *reader = new CPlateVision_Reader();
-        reader->recognizer = std::move(recognizer);
+        auto reader = std::make_unique<CPlateVision_Reader>();
         if (o.fallbackModel != nullptr && *o.fallbackModel != '\0') {
-            auto fallback = std::make_unique<CharacterRecognizer>(o.fallbackTessdataPath, o.fallbackModel,
-                                                                  o.characterWhitelist, error);
-            if (!fallback->ready()) {
-                delete reader;
-                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+            // A missing model is reported here, not on the first uncertain line.
+            if (!modelExists(o.fallbackTessdataPath, o.fallbackModel)) {
+                setStatus(status, CPlateVision_ErrorOCRUnavailable,
+                          "cannot find the fallback Tesseract model '%s'; install tesseract-ocr-%s (make setup does)",
+                          o.fallbackModel, o.fallbackModel);
                 return nullptr;
             }
-            reader->fallback = std::move(fallback);
+            std::string model = o.fallbackModel, folder = o.fallbackTessdataPath ? o.fallbackTessdataPath : "";
+            std::string whitelist = o.characterWhitelist ? o.characterWhitelist : "";
+            reader->hasFallback = true;
+            reader->fallbackLoading = std::async(std::launch::async, [model, folder, whitelist] {
+                std::string error;
+                return std::make_unique<CharacterRecognizer>(folder.empty() ? nullptr : folder.c_str(), model.c_str(),
+                                                             whitelist.c_str(), error);
+            });
+        }
+        std::string error;
+        reader->recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
+        if (!reader->recognizer->ready()) {
+            setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+            return nullptr; // the fallback's loading finishes in the future's destructor
         }
         reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
         reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
         setOK(status);
-        return reader;
+        return reader.release();
     });
 }
 
