@@ -15,11 +15,19 @@ build: setup
 	$(SWIFT) build -c release --product parkscan
 	$(SWIFT) build -c release --product parkscan-synth
 
+DEMO_DB ?= $(BENCH_OUT)/demo.sqlite
+
 demo: build
 	@echo "== Reading the plates of the demo frames in Fixtures/demo-frames =="
 	$(RELEASE_BIN)/parkscan read Fixtures/demo-frames
-	@echo "== Scored against their ground truth =="
 	$(RELEASE_BIN)/parkscan bench read Fixtures/demo-frames
+	@echo "== Scanning the demo drive in Fixtures/demo-drive against Zones/demo-town and its rights =="
+	@mkdir -p $(BENCH_OUT) && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm && rm -rf $(BENCH_OUT)/demo-evidence
+	for kind in permits sessions exemptions; do \
+		$(RELEASE_BIN)/parkscan rights import Fixtures/demo-drive/rights/$$kind.csv --db $(DEMO_DB) || exit 1; done
+	$(RELEASE_BIN)/parkscan scan Fixtures/demo-drive --db $(DEMO_DB) --zones Zones/demo-town --evidence $(BENCH_OUT)/demo-evidence
+	@echo "== Cases for review =="
+	$(RELEASE_BIN)/parkscan cases --db $(DEMO_DB)
 
 test: setup
 	$(SWIFT) test
