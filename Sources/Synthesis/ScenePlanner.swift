@@ -117,17 +117,7 @@ struct ScenePlanner {
     }
 
     private func makeStyle(for plate: PlateSpec, _ g: inout SeededGenerator) -> PlateStyle {
-        var style = PlateStyle.standard(for: plate)
-        style.background = style.background.jittered(by: 4, using: &g)
-        style.inspectionYear = g.int(in: 24...29)
-        style.inspectionColor = ScenePalette.inspectionColors[style.inspectionYear] ?? RGB(240, 130, 40)
-        style.inspectionMonth = g.int(in: 1...12)
-        style.stateSeal = g.int(in: 0...7)
-        style.glyphWidth = g.double(in: 0.84...0.95)
-        style.dirt = g.chance(0.3) ? g.double(in: 0.1...0.6) : 0
-        style.sheen = g.chance(0.3) ? g.double(in: 0.1...0.5) : 0
-        style.seed = g.next()
-        return style
+        PlateStyle.randomized(for: plate, dirt: (0.3, 0.1...0.6), sheen: (0.3, 0.1...0.5), using: &g)
     }
 
     private func makeSign(background: BackgroundPlan, _ g: inout SeededGenerator) -> SignPlan {

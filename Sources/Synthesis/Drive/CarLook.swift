@@ -20,16 +20,7 @@ struct CarLook: Sendable, Hashable {
         plateHolder = g.chance(0.5)
         holderText = plateHolder && g.chance(0.5) ? g.element(of: ScenePalette.holderTexts) : nil
         seed = g.next()
-        var style = PlateStyle.standard(for: plate)
-        style.background = style.background.jittered(by: 4, using: &g)
-        style.inspectionYear = g.int(in: 24...29)
-        style.inspectionColor = ScenePalette.inspectionColors[style.inspectionYear] ?? RGB(240, 130, 40)
-        style.inspectionMonth = g.int(in: 1...12)
-        style.stateSeal = g.int(in: 0...7)
-        style.glyphWidth = g.double(in: 0.84...0.95)
-        style.dirt = g.chance(0.2) ? g.double(in: 0.1...0.4) : 0
-        style.sheen = g.chance(0.2) ? g.double(in: 0.1...0.4) : 0
-        style.seed = g.next()
-        self.style = style
+        style = PlateStyle.randomized(
+            for: plate, dirt: (0.2, 0.1...0.4), sheen: (0.2, 0.1...0.4), using: &g)
     }
 }
