@@ -37,6 +37,26 @@ import Enforcement
         #expect(map.zone(latitude: 0, longitude: 0) == nil)
     }
 
+    @Test func carPlacedJustOutsideItsKerbStripIsTakenIntoIt() throws {
+        let map = try street()
+        // 1.5 m into the driving lane or onto the pavement: position error, not another zone.
+        #expect(map.zone(near: frame.point(x: 2.0, y: 50), within: 2)?.id == "east")
+        #expect(map.zone(near: frame.point(x: 7.5, y: 50), within: 2)?.id == "east")
+        #expect(map.zone(near: frame.point(x: 4.75, y: 101.5), within: 2)?.id == "east")
+        // Inside stays inside; beyond the tolerance stays unlocated.
+        #expect(map.zone(near: frame.point(x: -4.75, y: 50), within: 2)?.id == "west")
+        #expect(map.zone(near: frame.point(x: 9.0, y: 50), within: 2) == nil)
+        #expect(map.zone(near: frame.point(x: 2.0, y: 50), within: 0) == nil)
+    }
+
+    @Test func toleranceNeverReachesAcrossTheStreet() throws {
+        let map = try street()
+        // On the centre line both strips are 3.5 m away: neither is within 2 m.
+        #expect(map.zone(near: frame.point(x: 0, y: 50), within: 2) == nil)
+        // Nearer the east kerb the east strip wins.
+        #expect(map.zone(near: frame.point(x: 1.0, y: 50), within: 3)?.id == "east")
+    }
+
     @Test func holesAreOutsideTheZone() throws {
         let square = "[\(frame.rectangle(0, 0, 40, 30)), \(frame.ring([(16, 12), (16, 18), (24, 18), (24, 12)]))]"
         let map = try ZoneJSON.map([ZoneJSON.feature(ZoneJSON.paid("square"), coordinates: square)])

@@ -115,6 +115,23 @@ public struct ZoneMap: Sendable {
         return best.map { zones[$0] }
     }
 
+    /// The zone `point` stands in, or else the nearest zone at most `tolerance` metres away.
+    ///
+    /// A car's position comes from GPS, heading and the camera's offset, good to a metre or
+    /// two, while a kerb strip is about 2.5 m wide: a car parked at the strip's edge is often
+    /// placed just outside it. A tolerance well under half the carriageway (7 m) can never
+    /// reach the zone on the other side of the street.
+    public func zone(near point: ZonePoint, within tolerance: Double) -> ParkingZone? {
+        if let zone = zone(containing: point) { return zone }
+        guard tolerance > 0 else { return nil }
+        var best: (distance: Double, index: Int)?
+        for (index, zone) in zones.enumerated() {
+            let distance = zone.shape.polygons.map { $0.distanceMetres(to: point) }.min() ?? .infinity
+            if distance <= tolerance, distance < (best?.distance ?? .infinity) { best = (distance, index) }
+        }
+        return best.map { zones[$0.index] }
+    }
+
     /// The zone at a latitude and longitude in degrees; see `zone(containing:)`.
     public func zone(latitude: Double, longitude: Double) -> ParkingZone? {
         zone(containing: ZonePoint(latitude: latitude, longitude: longitude))

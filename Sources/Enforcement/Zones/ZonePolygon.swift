@@ -35,6 +35,28 @@ public struct ZonePolygon: Sendable, Hashable {
         return inside
     }
 
+    /// How far `point` is from the polygon in metres: 0 inside, else the distance to the
+    /// nearest edge (equirectangular around the point: exact enough at a few metres).
+    public func distanceMetres(to point: ZonePoint) -> Double {
+        if contains(point) { return 0 }
+        let metresPerDegreeLatitude = 111_320.0
+        let metresPerDegreeLongitude = metresPerDegreeLatitude * cos(point.latitude * .pi / 180)
+        func local(_ p: ZonePoint) -> (x: Double, y: Double) {
+            ((p.longitude - point.longitude) * metresPerDegreeLongitude, (p.latitude - point.latitude) * metresPerDegreeLatitude)
+        }
+        var nearest = Double.infinity
+        for ring in [outer] + holes {
+            for (a, b) in zip(ring, ring.dropFirst()) {
+                let (p, q) = (local(a), local(b))
+                let (dx, dy) = (q.x - p.x, q.y - p.y)
+                let length = dx * dx + dy * dy
+                let t = length > 0 ? max(0, min(1, -(p.x * dx + p.y * dy) / length)) : 0
+                nearest = min(nearest, hypot(p.x + t * dx, p.y + t * dy))
+            }
+        }
+        return nearest
+    }
+
     /// The area in square metres (equirectangular approximation, fine for zones of a few
     /// hundred metres), holes subtracted.
     public var areaSquareMetres: Double {

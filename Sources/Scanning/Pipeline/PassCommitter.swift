@@ -77,7 +77,9 @@ struct PassCommitter {
 
     private func prepare(_ sighting: Sighting) throws -> Prepared {
         var sighting = sighting
-        let zone = sighting.position.flatMap { zones.zone(latitude: $0.latitude, longitude: $0.longitude) }
+        let zone = sighting.position.flatMap {
+            zones.zone(near: ZonePoint(latitude: $0.latitude, longitude: $0.longitude), within: settings.zoneTolerance)
+        }
         sighting.zone = zone?.id
         let certain = settings.certainty.accepts(sighting.plate)
         let key = PlateKeying.key(of: sighting.plate)

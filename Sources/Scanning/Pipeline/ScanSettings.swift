@@ -14,6 +14,9 @@ public struct ScanSettings: Sendable {
     public var passGap: TimeInterval = 180
     /// Length of the occupancy time buckets (default 15 min).
     public var bucket: TimeInterval = 15 * 60
+    /// A car placed at most this many metres outside a zone counts as in it (default 2 m:
+    /// position error against 2.5 m wide kerb strips; never enough to cross the street).
+    public var zoneTolerance: Double = 2
     /// When a read is sure enough to act on.
     public var certainty: ReadCertainty = .init()
     /// How long pending sightings and their keys live.
