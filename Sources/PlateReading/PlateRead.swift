@@ -23,7 +23,7 @@ public struct PlateRead: Sendable, Equatable {
 }
 
 /// An axis-aligned rectangle in frame pixels.
-public struct PixelBox: Sendable, Equatable, Codable {
+public struct PixelBox: Sendable, Hashable, Codable {
     public var x: Int, y: Int, width: Int, height: Int
 
     public init(x: Int, y: Int, width: Int, height: Int) {
@@ -31,6 +31,16 @@ public struct PixelBox: Sendable, Equatable, Codable {
         self.y = y
         self.width = width
         self.height = height
+    }
+
+    /// True when the two boxes share at least one pixel.
+    public func intersects(_ other: PixelBox) -> Bool {
+        x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+    }
+
+    /// The box grown by `margin` pixels on every side.
+    public func expanded(by margin: Int) -> PixelBox {
+        PixelBox(x: x - margin, y: y - margin, width: width + 2 * margin, height: height + 2 * margin)
     }
 
     /// Intersection over union with another box, 0...1.

@@ -1,3 +1,5 @@
+import PlateReading
+
 /// Ground truth for one plate in a synthetic frame.
 public struct PlateTruth: Sendable, Hashable {
     /// The written form: `M-AB 1234` for German plates; foreign ones with their usual spaces/hyphens.

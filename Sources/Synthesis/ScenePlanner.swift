@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 
 /// Decides everything about scene number `index` from the seed: deterministic and cheap.
 struct ScenePlanner {

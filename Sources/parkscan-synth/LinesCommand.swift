@@ -20,15 +20,12 @@ struct LinesCommand: ParsableCommand {
     @Option(help: "Output directory (created if missing).") var out: String
     @Option(help: "Frame size, WIDTHxHEIGHT; repeat to cycle through several sizes (scene i uses size i mod n).")
     var size: [FrameSize] = [FrameSize(argument: "1280x720")!]
-    @Option(help: "Fraction of foreign (non-German) plates.") var foreignShare = 0.2
-    @Option(help: "Fraction of scenes with two cars.") var twoCarShare = 0.1
-    @Option(help: "Fraction of scenes with distractor text.") var distractorShare = 0.5
+    @OptionGroup var mix: SceneMixOptions
     @Option(help: "Keep lines with up to this many columns fewer than the plate has characters (touching characters merge into one column).")
     var fewerColumns = 0
     @Option(help: "Keep lines with up to this many columns more than the plate has characters (seals, stickers, hyphens).")
     var moreColumns = 0
     @Option(help: "Number of the first line file (to add to an existing set).") var firstIndex = 0
-    @Option(help: "TrueType font for plates and signs.") var font = SceneOptions.defaultFontPath
 
     /// Smallest IoU between a line's box and a truth plate's box for the line to be that plate.
     static let minimumOverlap = 0.3
@@ -38,17 +35,10 @@ struct LinesCommand: ParsableCommand {
         guard fewerColumns >= 0, moreColumns >= 0 else {
             throw ValidationError("--fewer-columns and --more-columns must not be negative")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            throw ValidationError("cannot create the output directory \(out): \(error.localizedDescription)")
-        }
+        try createOutputFolder(out)
         // One generator per frame size; each its own seed so that sizes do not repeat plates.
         let generators = try size.enumerated().map { k, frameSize in
-            var options = SceneOptions(
-                width: frameSize.width, height: frameSize.height, foreignShare: foreignShare,
-                twoCarShare: twoCarShare, distractorShare: distractorShare, fileExtension: "jpg", fontPath: font
-            )
+            var options = mix.sceneOptions(size: frameSize)
             options.plateWidths = 90...min(max(120, Double(frameSize.width) / 4), Double(frameSize.width) - 10)
             return try SceneGenerator(seed: seed &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15, options: options)
         }
@@ -109,21 +99,12 @@ struct LinesCommand: ParsableCommand {
     }
 
     /// The truth plate overlapping `box` most, if its IoU exceeds ``minimumOverlap``.
-    static func bestMatch(for box: PlateReading.PixelBox, in plates: [PlateTruth]) -> (Int, PlateTruth)? {
+    static func bestMatch(for box: PixelBox, in plates: [PlateTruth]) -> (Int, PlateTruth)? {
         var best: (Int, PlateTruth, Double)?
         for (index, plate) in plates.enumerated() {
-            let overlap = intersectionOverUnion(box, plate.box)
+            let overlap = box.overlap(with: plate.box)
             if overlap > minimumOverlap, overlap > best?.2 ?? 0 { best = (index, plate, overlap) }
         }
         return best.map { ($0.0, $0.1) }
-    }
-
-    static func intersectionOverUnion(_ a: PlateReading.PixelBox, _ b: Synthesis.PixelBox) -> Double {
-        let width = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
-        let height = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
-        guard width > 0, height > 0 else { return 0 }
-        let intersection = Double(width * height)
-        let union = Double(a.width * a.height + b.width * b.height) - intersection
-        return union > 0 ? intersection / union : 0
     }
 }

@@ -13,24 +13,14 @@ struct PlatesCommand: ParsableCommand {
     @Option(help: "Seed: the same seed gives the same scenes.") var seed: UInt64
     @Option(help: "Output directory (created if missing).") var out: String
     @Option(help: "Frame size, WIDTHxHEIGHT.") var size = FrameSize(argument: "1280x720")!
-    @Option(help: "Fraction of foreign (non-German) plates.") var foreignShare = 0.2
-    @Option(help: "Fraction of scenes with two cars.") var twoCarShare = 0.1
-    @Option(help: "Fraction of scenes with distractor text.") var distractorShare = 0.5
+    @OptionGroup var mix: SceneMixOptions
     @Option(help: "Image format: jpg or png.") var format = "jpg"
     @Flag(help: "Clean frames: no blur, noise, shadows or low light.") var clean = false
-    @Option(help: "TrueType font for plates and signs.") var font = SceneOptions.defaultFontPath
 
     func run() throws {
-        var options = SceneOptions(
-            width: size.width, height: size.height, foreignShare: foreignShare, twoCarShare: twoCarShare,
-            distractorShare: distractorShare, degrade: !clean, fileExtension: format, fontPath: font
-        )
+        var options = mix.sceneOptions(size: size, degrade: !clean, fileExtension: format)
         options.plateWidths = 90...min(320, Double(size.width) - 10)
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            throw ValidationError("cannot create the output directory \(out): \(error.localizedDescription)")
-        }
+        try createOutputFolder(out)
         let generator = try SceneGenerator(seed: seed, options: options)
         let start = Date()
         var plates = 0, german = 0

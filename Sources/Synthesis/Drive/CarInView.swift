@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 
 /// A parked car as one camera sees it in one frame: how to draw it, and whether its plate is
 /// readable there (whole, big enough, facing the camera, not hidden by a nearer car).

@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 
 /// Assembles ``DriveTruth`` from a ``DrivePlan``.
 enum DriveTruthBuilder {
