@@ -77,19 +77,12 @@ enum ForeignPlateMatcher {
         return (text, probability)
     }
 
+    /// The best character of the wanted class and its probability: the OCR's own choices or
+    /// their confusion partners, scored as the German grammar scores them.
     static func bestCharacter(_ symbol: SymbolReading, _ wanted: CharacterClass) -> (Character, Double)? {
-        let total = max(1, symbol.choices.reduce(0) { $0 + $1.confidence })
-        var best: (Character, Double)?
-        func offer(_ character: Character, _ p: Double) {
-            if wanted.admits(character), p > (best?.1 ?? 0) { best = (character, p) }
-        }
-        for choice in symbol.choices {
-            let p = choice.confidence / total
-            offer(choice.character, p)
-            for (partner, factor) in OCRConfusions.partners[choice.character] ?? [] {
-                offer(partner, p * factor)
-            }
-        }
-        return best
+        let slot: PlateDecoder.Slot = wanted == .letter ? .letter : .digit
+        guard let best = PlateDecoder.Position(symbol).candidates[slot.rawValue].first,
+              let character = best.text.first else { return nil }
+        return (character, best.probability)
     }
 }

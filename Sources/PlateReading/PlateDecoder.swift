@@ -330,7 +330,7 @@ public enum PlateDecoder {
     // MARK: Helpers
 
     /// A partial or complete reading and its probability.
-    private struct Scored {
+    struct Scored {
         var text: String
         var probability: Double
 
@@ -380,7 +380,7 @@ public enum PlateDecoder {
     }
 
     /// Character classes of the grammar's groups.
-    private enum Slot: Int, CaseIterable {
+    enum Slot: Int, CaseIterable {
         case district, letter, digit, leadingDigit, suffix
 
         func allows(_ c: Character) -> Bool {
@@ -418,7 +418,7 @@ public enum PlateDecoder {
     }
 
     /// One symbol's choices, normalised, with the candidates for each slot precomputed.
-    private struct Position {
+    struct Position {
         /// Listed alphanumeric characters with `p(c)`, best first.
         var listed: [Scored]
         /// The largest `p(c)` among listed alphanumeric characters (0 if none).
