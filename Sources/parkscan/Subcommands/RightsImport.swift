@@ -1,7 +1,7 @@
 import ArgumentParser
 import Enforcement
 import Foundation
-import PlateReading
+import Scanning
 
 /// `parkscan rights import FILE.csv [--db FILE]`: upserts the rights of one CSV file.
 struct RightsImport: ParsableCommand {
@@ -43,22 +43,11 @@ struct RightsImport: ParsableCommand {
     func run() throws {
         let store = try ParkScanDatabase(path: database)
         do {
-            let summary = try RightsImporter(database: store, grammar: FZVPlateGrammar()).importFile(atPath: file)
+            let summary = try RightsImporter(database: store, grammar: ReaderPlateGrammar()).importFile(atPath: file)
             print(summary)
         } catch let error as RightsImportError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-    }
-}
-
-/// The German plate grammar of PlateReading, for the rights store.
-struct FZVPlateGrammar: GermanPlateGrammar {
-    func canonicalForm(of written: String) -> String? {
-        GermanPlate(canonical: written)?.canonical
-    }
-
-    func splits(ofNormalized normalized: String) -> [String] {
-        GermanPlate.splits(normalized: normalized).map(\.canonical)
     }
 }
