@@ -33,4 +33,7 @@ private:
     std::string whitelist_;
 };
 
+/// Re-ranks D against O, 0 and Q by the shape of the character's left side (ShapeCheck.cpp).
+void checkStems(const cv::Mat &binary, std::vector<CharacterRecognizer::Symbol> &symbols);
+
 } // namespace plate_vision

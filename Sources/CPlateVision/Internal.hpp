@@ -73,6 +73,7 @@ void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::
 /// A plate's characters cut out, deskewed and cleaned: black characters on white.
 struct PlateCrop {
     cv::Mat binary;              // CV_8U, 0 = ink, 255 = paper; empty if no characters
+    cv::Mat grey;                // the same characters in grey (ink black, paper white)
     float characterHeight = 0;   // in crop pixels
     struct Column {
         int left, right;         // in `binary`

@@ -212,8 +212,9 @@ std::vector<float> plateGaps(const std::vector<cv::Rect> &columns, float height)
 /// Lays the characters out with even spacing on a white canvas, `targetHeight` tall.
 /// Perspective and plate layout make gaps uneven (sticker gaps, isolated narrow characters)
 /// and Tesseract drops a lone narrow `I` or `1` after a wide gap; the real gaps are kept in
-/// `crop.columns` instead.
-void relayout(const cv::Mat &ink, const std::vector<cv::Rect> &components, float height, PlateCrop &crop) {
+/// `crop.columns` instead. `ink` (binary) goes to `crop.binary`, `grey` to `crop.grey`.
+void relayout(const cv::Mat &ink, const cv::Mat &grey, const std::vector<cv::Rect> &components, float height,
+              PlateCrop &crop) {
     std::vector<cv::Rect> columns = characterColumns(components);
     if (columns.empty()) return;
     int top = columns.front().y, bottom = columns.front().y + columns.front().height;
@@ -224,22 +225,46 @@ void relayout(const cv::Mat &ink, const std::vector<cv::Rect> &components, float
     int width = 2 * pad;
     for (size_t i = 0; i < columns.size(); i++) width += columns[i].width + (i == 0 ? 0 : gaps[i] > 0.4f ? wordSpace : spacing);
     cv::Mat canvas(bottom - top + pad, width, CV_8U, cv::Scalar(255));
+    cv::Mat greyCanvas(canvas.size(), CV_8U, cv::Scalar(255));
     int x = pad;
     const float toTarget = targetHeight / m;
     for (size_t i = 0; i < columns.size(); i++) {
         if (i > 0) x += gaps[i] > 0.4f ? wordSpace : spacing;
         cv::Rect source(columns[i].x, top, columns[i].width, bottom - top);
-        ink(source).copyTo(canvas(cv::Rect(x, pad / 2, source.width, source.height)));
+        cv::Rect target(x, pad / 2, source.width, source.height);
+        ink(source).copyTo(canvas(target));
+        grey(source).copyTo(greyCanvas(target));
         crop.columns.push_back({int(x * toTarget), int((x + source.width) * toTarget), gaps[i]});
         x += source.width;
     }
     if (std::abs(toTarget - 1) > 0.1f) {
-        cv::resize(canvas, crop.binary, cv::Size(), toTarget, toTarget, toTarget < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+        const int interpolation = toTarget < 1 ? cv::INTER_AREA : cv::INTER_LINEAR;
+        cv::resize(canvas, crop.binary, cv::Size(), toTarget, toTarget, interpolation);
         cv::threshold(crop.binary, crop.binary, 127, 255, cv::THRESH_BINARY);
+        cv::resize(greyCanvas, crop.grey, cv::Size(), toTarget, toTarget, interpolation);
     } else {
         crop.binary = canvas;
+        crop.grey = greyCanvas;
     }
     crop.characterHeight = targetHeight;
+}
+
+/// The kept characters in grey: the strip's own pixels, stretched so ink is black and paper
+/// white, inside a slightly grown mask of the kept components; white elsewhere.
+cv::Mat greyCharacters(const Strip &strip, const cv::Mat &clean, const cv::Mat &ink) {
+    cv::Mat mask = clean == 0;
+    double inkLevel = cv::mean(strip.gray, mask)[0];
+    // Grown by one pixel: the anti-aliased rim is what keeps blurred strokes apart.
+    // Measured on 200 synthetic frames (grey alone): radius 1 48.5 %, 2 45.5 %, 3 43 %.
+    cv::Mat grown;
+    cv::dilate(mask, grown, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
+    cv::Mat ring = grown & ~ink;
+    double paperLevel = cv::countNonZero(ring) > 0 ? cv::mean(strip.gray, ring)[0] : 255;
+    if (paperLevel - inkLevel < 10) paperLevel = inkLevel + 10;
+    cv::Mat out;
+    strip.gray.convertTo(out, CV_8U, 255.0 / (paperLevel - inkLevel), -inkLevel * 255.0 / (paperLevel - inkLevel));
+    out.setTo(255, ~grown);
+    return out;
 }
 
 } // namespace
@@ -294,7 +319,7 @@ PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &lin
             uint8_t *out = clean.ptr<uint8_t>(y);
             for (int x = 0; x < clean.cols; x++) if (keptLabel[row[x]]) out[x] = 0;
         }
-        relayout(clean, kept, height, crop);
+        relayout(clean, greyCharacters(strip, clean, ink), kept, height, crop);
     }
 
     // Plate outline in frame pixels: the characters plus the margins of a real plate.

@@ -2,11 +2,11 @@ extension ConfidenceCalibration {
     /// Tables fitted by scripts/calibrate-confidence.py, per OCR model name.
     ///
     /// `eng` (with Debian's `deu` as fallback, the default reader): 300 rendered frames of
-    /// seed 31, 288 best reads of which 97 exact; reproduce with
+    /// seed 31, 291 best reads of which 138 exact; reproduce with
     /// `parkscan-synth plates --count 300 --seed 31 --out /tmp/cal` and
     /// `parkscan read --json --raw-confidence /tmp/cal`. Rendered frames are harder than the
     /// real photos measured so far, so on real photos these confidences run low (cautious).
     static let fitted: [String: ConfidenceCalibration] = [
-        "eng": ConfidenceCalibration(points: [(0.0020, 0.029), (0.0040, 0.167), (0.0080, 0.167), (0.0255, 0.167), (0.0820, 0.170), (0.1300, 0.273), (0.1470, 0.318), (0.2660, 0.375), (0.3815, 0.500), (0.4835, 0.833), (0.5950, 0.833), (0.6285, 0.900)]),
+        "eng": ConfidenceCalibration(points: [(0.0010, 0.143), (0.0020, 0.143), (0.0285, 0.224), (0.0715, 0.250), (0.1230, 0.418), (0.1815, 0.629), (0.2595, 0.692), (0.4065, 0.839), (0.5540, 0.889), (0.6285, 0.900)]),
     ]
 }

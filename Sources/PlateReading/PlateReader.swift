@@ -44,8 +44,13 @@ public final class PlateReader {
         var status = CPlateVision_Status.ok
         let count = CPlateVision_ReadFrame(handle, frame.handle, &plates, Int32(capacity), &status)
         guard count >= 0 else { throw PlateReadingError(status) }
-        let reads = plates.prefix(Int(count)).compactMap(interpret)
-        return reads.sorted { $0.confidence > $1.confidence }
+        // Readings of one candidate are adjacent; candidates come best detection first.
+        let candidates = Dictionary(grouping: plates.prefix(Int(count)), by: \.candidate).sorted { $0.key < $1.key }
+        let reads = candidates.compactMap { interpret($0.value) }
+        // By the raw score: calibration is flat in places, and ties there would be arbitrary.
+        return reads.indices
+            .sorted { (reads[$0].raw, -$0) > (reads[$1].raw, -$1) }
+            .map { reads[$0].read }
     }
 
     /// Reads the image file at `path`.
@@ -57,25 +62,51 @@ public final class PlateReader {
         }
     }
 
-    private func interpret(_ plate: CPlateVision_Plate) -> PlateRead? {
+    /// One plate from the OCR's readings of one candidate (one, or up to three when the first
+    /// was unsure): each is interpreted on its own, and every text keeps the best support any
+    /// reading gives it, so the grammar, not Tesseract's confidence, picks the reading.
+    private func interpret(_ readings: [CPlateVision_Plate]) -> (read: PlateRead, raw: Double)? {
+        guard let plate = readings.first else { return nil }
         let band = plate.bandCountryText
-        let symbols = plate.symbolReadings
-        let hypotheses = PlateInterpreter.interpret(
-            symbols, bandCountry: band.isEmpty ? nil : band,
-            maxHypotheses: configuration.maxAlternatives + 1)
+        var best: [String: (hypothesis: PlateHypothesis, symbols: [SymbolReading])] = [:]
+        for reading in readings {
+            let symbols = reading.symbolReadings
+            let hypotheses = PlateInterpreter.interpret(
+                symbols, bandCountry: band.isEmpty ? nil : band, maxHypotheses: configuration.maxAlternatives + 1)
+            for hypothesis in hypotheses {
+                var weighed = hypothesis
+                weighed.confidence /= Double(readings.count)
+                if let known = best[hypothesis.normalized] {
+                    let surer = known.hypothesis.confidence >= weighed.confidence
+                    var merged = surer ? known : (hypothesis: weighed, symbols: symbols)
+                    merged.hypothesis.confidence = known.hypothesis.confidence + weighed.confidence
+                    best[hypothesis.normalized] = merged
+                } else {
+                    best[hypothesis.normalized] = (hypothesis: weighed, symbols: symbols)
+                }
+            }
+        }
+        let ranked = best.values.sorted {
+            $0.hypothesis.confidence > $1.hypothesis.confidence
+                || ($0.hypothesis.confidence == $1.hypothesis.confidence && $0.hypothesis.text < $1.hypothesis.text)
+        }
+        let hypotheses = ranked.prefix(configuration.maxAlternatives + 1).map(\.hypothesis)
+        let symbols = ranked.first?.symbols ?? plate.symbolReadings
         // A region that looks little like a plate lends less belief to what was read in it.
         let plausibility = min(1, 0.4 + 0.6 * Double(plate.detectionScore))
+        let raw = (hypotheses.first?.confidence ?? 0) * plausibility
         let scaled = hypotheses.map { hypothesis in
             var hypothesis = hypothesis
             hypothesis.confidence = configuration.calibration(hypothesis.confidence * plausibility)
             return hypothesis
         }
         guard let best = scaled.first, best.confidence >= configuration.minimumConfidence else { return nil }
-        return PlateRead(
+        let read = PlateRead(
             best: best, alternatives: Array(scaled.dropFirst()),
             box: PixelBox(x: Int(plate.x), y: Int(plate.y), width: Int(plate.width), height: Int(plate.height)),
             corners: plate.cornerPoints, detectionScore: Double(plate.detectionScore), hasEUBand: plate.hasEUBand != 0,
             symbols: symbols)
+        return (read, raw)
     }
 }
 

@@ -57,6 +57,14 @@ CPlateVision_Frame *CPlateVision_FrameLoad(const char *path, int64_t maxPixels,
 CPlateVision_Frame *CPlateVision_FrameDecode(const uint8_t *bytes, size_t count, int64_t maxPixels,
                                              CPlateVision_Status *status);
 
+/**
+ * A frame from raw 8-bit BGR pixels (a video decoder's or a camera's), copied: `height` rows
+ * of `rowBytes` bytes (FramePixels.cpp). Returns NULL and fills `status` for a size that
+ * does not fit or more than 64 megapixels.
+ */
+CPlateVision_Frame *CPlateVision_FrameFromPixels(const uint8_t *bgr, int width, int height, size_t rowBytes,
+                                                 CPlateVision_Status *status);
+
 void CPlateVision_FrameFree(CPlateVision_Frame *frame);
 int CPlateVision_FrameWidth(const CPlateVision_Frame *frame);
 int CPlateVision_FrameHeight(const CPlateVision_Frame *frame);
@@ -93,7 +101,7 @@ void CPlateVision_ReaderFree(CPlateVision_Reader *reader);
 enum {
     CPlateVision_MaxSymbols = 12,
     CPlateVision_MaxChoices = 4,
-    CPlateVision_MaxPlates = 16
+    CPlateVision_MaxPlates = 48
 };
 
 typedef struct {
@@ -127,6 +135,10 @@ typedef struct {
     char bandCountry[4];
     /** 1 when a blue EU band was found left of the characters. */
     int hasEUBand;
+    /** Which plate candidate of the frame this is (0, 1, ...). A candidate the first OCR
+     *  pass was unsure of is read again (other image, other model): each reading is its own
+     *  entry with the same `candidate`, for the caller to weigh. */
+    int candidate;
 } CPlateVision_Plate;
 
 /**
@@ -181,6 +193,16 @@ int CPlateVision_EncodeEvidence(const CPlateVision_Frame *frame, int x, int y, i
                                 uint8_t **bytes, size_t *count, int *faceCount,
                                 CPlateVision_Status *status);
 void CPlateVision_EvidenceFree(uint8_t *bytes);
+
+/* ---- Thumbnails (Thumbnail.cpp) ------------------------------------------------------ */
+
+/**
+ * Scales `frame` to exactly `width` x `height` pixels (area averaging) and writes them as
+ * packed 8-bit RGB rows to `rgb`, which holds width * height * 3 bytes. For previews of
+ * evidence in a terminal. Returns 0, or -1 and fills `status`.
+ */
+int CPlateVision_FrameThumbnailRGB(const CPlateVision_Frame *frame, int width, int height, uint8_t *rgb,
+                                   CPlateVision_Status *status);
 
 #ifdef __cplusplus
 }
