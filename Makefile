@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release
 SHARED ?= ../shared
 BENCH_OUT ?= bench-out
 
-.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model fixtures clean
+.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model fixtures clean bench-watch bench-serve
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -14,6 +14,7 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product parkscan
 	$(SWIFT) build -c release --product parkscan-synth
+	$(SWIFT) build -c release --product ParkScanVideo
 
 DEMO_DB ?= $(BENCH_OUT)/demo.sqlite
 
@@ -27,7 +28,7 @@ demo: build
 		$(RELEASE_BIN)/parkscan rights import Fixtures/demo-drive/rights/$$kind.csv --db $(DEMO_DB) || exit 1; done
 	$(RELEASE_BIN)/parkscan scan Fixtures/demo-drive --db $(DEMO_DB) --zones Zones/demo-town --evidence $(BENCH_OUT)/demo-evidence
 	@echo "== Cases for review =="
-	$(RELEASE_BIN)/parkscan cases --db $(DEMO_DB)
+	$(RELEASE_BIN)/parkscan review list --db $(DEMO_DB)
 
 test: setup
 	$(SWIFT) test
@@ -43,6 +44,16 @@ bench-real: build
 	@if [ -d $(SHARED)/data/eu-plates ]; then \
 		$(RELEASE_BIN)/parkscan bench read $(SHARED)/data/eu-plates; \
 	else echo "skipped: $(SHARED)/data/eu-plates is not here (real photos are not shipped with the project)"; fi
+
+# `parkscan watch` keeping up with two 1920x1080 25 fps video files (real timing, looped);
+# MINUTES=60 for the hour. Writes bench-out/watch/{rss.csv,watch.err,watch.out}.
+bench-watch: build
+	MINUTES=$${MINUTES:-10} bash scripts/bench-watch.sh
+
+# `parkscan serve` under wrk on loopback (needs wrk and `make demo`'s database): 304s and full
+# bodies of /datex/v3/parking-status, 60 s each, with the server's memory. DURATION=10s for a quick look.
+bench-serve: build
+	BIN=$(RELEASE_BIN)/parkscan DB=$(DEMO_DB) bash scripts/bench-serve.sh
 
 # A batch read under AddressSanitizer and LeakSanitizer: prints any error or leak and fails.
 sanitize: setup

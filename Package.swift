@@ -11,11 +11,17 @@ let package = Package(
     products: [
         .executable(name: "parkscan", targets: ["parkscan"]),
         .executable(name: "parkscan-synth", targets: ["parkscan-synth"]),
+        // OpenCV's video I/O, loaded with dlopen by `watch` and `parkscan-synth video` only:
+        // linked into parkscan it would cost every start ~0.14 s (FFmpeg, GStreamer).
+        .library(name: "ParkScanVideo", type: .dynamic, targets: ["CVideoSource"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C ABI over OpenCV (detection, rectification) and Tesseract (OCR, loaded at run time).
@@ -60,19 +66,74 @@ let package = Package(
             ]
         ),
         .target(name: "Synthesis", dependencies: ["CSceneRender", "PlateReading", "DriveInput", "Enforcement"]),
+        // C ABI over OpenCV's VideoCapture/VideoWriter; built only into the ParkScanVideo library.
+        .target(
+            name: "CVideoSource",
+            cxxSettings: openCVHeaders,
+            linkerSettings: [
+                .linkedLibrary("opencv_core"),
+                .linkedLibrary("opencv_imgproc"),
+                .linkedLibrary("opencv_imgcodecs"),
+                .linkedLibrary("opencv_videoio"),
+            ]
+        ),
+        // Live sources for `watch`: cameras and video files (through ParkScanVideo), NMEA over
+        // TCP, serial or file.
+        .target(name: "LiveInput", dependencies: ["PlateReading", "DriveInput"]),
+        // `parkscan watch`: live frames through the scan engine, as a service.
+        .target(
+            name: "Watching",
+            dependencies: [
+                "Scanning", "LiveInput", "PlateReading", "DriveInput", "Enforcement",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The back office (`parkscan review`, `parkscan purge`): decisions on cases, the
+        // hash-chained audit trail, export for the fines office, review sheet, retention.
+        .target(
+            name: "Review",
+            dependencies: [
+                "CPlateVision", "Enforcement", "Scanning",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Occupancy snapshots and their exports: DATEX II v3 (table, status), GeoJSON, CSV.
+        .target(
+            name: "OccupancyExport",
+            dependencies: ["Enforcement", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // `parkscan serve`: the occupancy exports over HTTP for traffic control centres.
+        .target(
+            name: "OccupancyServer",
+            dependencies: [
+                "OccupancyExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "parkscan",
             dependencies: [
                 "PlateReading",
                 "Enforcement",
                 "Scanning",
+                "OccupancyExport",
+                "OccupancyServer",
+                "Review",
+                "LiveInput",
+                "Watching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "parkscan-synth",
             dependencies: [
                 "Synthesis",
+                "LiveInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +141,20 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading"]),
         .testTarget(name: "DriveInputTests", dependencies: ["DriveInput"]),
         .testTarget(name: "EnforcementTests", dependencies: ["Enforcement"]),
+        .testTarget(name: "OccupancyExportTests", dependencies: ["OccupancyExport", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OccupancyServerTests", dependencies: [
+            "OccupancyServer", "OccupancyExport", "Enforcement", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Scanning", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "WatchingTests",
+            dependencies: [
+                "Watching", "LiveInput", "Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement"]),
     ],
     swiftLanguageModes: [.v6]

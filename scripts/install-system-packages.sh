@@ -13,6 +13,7 @@ packages=(
     fonts-opendin          # DIN-like font for the synthetic plate generator
     opencv-data            # OpenCV's face cascades, for blurring faces in evidence
     libxml2-utils          # xmllint, to validate DATEX II output against the schemas
+    tmux                   # a real terminal for the test of `parkscan review next`
 )
 
 missing=()

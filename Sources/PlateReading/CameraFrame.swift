@@ -27,6 +27,11 @@ public final class CameraFrame: @unchecked Sendable {
         self.handle = handle
     }
 
+    /// Takes ownership of a frame the shim made (see `CameraFrame+Pixels.swift`).
+    init(owning handle: OpaquePointer) {
+        self.handle = handle
+    }
+
     deinit { CPlateVision_FrameFree(handle) }
 
     public var width: Int { Int(CPlateVision_FrameWidth(handle)) }

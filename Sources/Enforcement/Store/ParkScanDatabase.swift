@@ -36,6 +36,9 @@ public struct ParkScanDatabase: Sendable {
                 + "ParkScanDatabase.configuration() (secure_delete is off)")
         }
         try ParkScanMigrations.migrator.migrate(writer)
+        // The secure_delete check opened a reader before the migration: its cached schema
+        // would not know the new columns ("column not found" on the first read).
+        (writer as? DatabasePool)?.invalidateReadOnlyConnections()
         self.writer = writer
     }
 
@@ -44,10 +47,17 @@ public struct ParkScanDatabase: Sendable {
         try ParkScanDatabase(writer: DatabaseQueue(configuration: configuration()))
     }
 
-    /// The configuration of every ParkScan connection: foreign keys and `secure_delete` on.
+    /// How long a connection waits for another process's write (a scan's pass, a review
+    /// decision, an export) before giving up with "database is locked". A scanner and a few
+    /// reviewers share one file; a scan's pass commit takes seconds at most.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// The configuration of every ParkScan connection: foreign keys and `secure_delete` on,
+    /// and ``busyTimeout`` for writes of other processes.
     public static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }

@@ -12,6 +12,8 @@ public enum ParkScanMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-rights", migrate: createRightsTables)
         migrator.registerMigration("v2-scanning", migrate: createScanningTables)
+        migrator.registerMigration("v3-review", migrate: createReviewTables)
+        migrator.registerMigration("v4-live", migrate: addLiveScanProgress)
         return migrator
     }
 
@@ -178,6 +180,67 @@ public enum ParkScanMigrations {
             t.column("unchecked", .integer).notNull()
             t.column("dwellSeconds", .double).notNull()
             t.column("dwellCount", .integer).notNull()
+        }
+    }
+
+    /// v3: the back-office review (`parkscan review`): decisions on cases, the hash-chained
+    /// audit trail, exports for the fines office, and where each scan put its evidence.
+    ///
+    /// Statuses of `enforcementCase.status`: `pending_review` -> `confirmed` -> `exported`, or
+    /// `rejected`. `revision` counts decisions, so that a reviewer's decision on a case that
+    /// changed since it was shown is refused (two reviewers, one case). `originalPlate` keeps
+    /// the plate as read when a reviewer corrected it.
+    ///
+    /// `auditEntry` is append-only: `entryHash` = SHA-256 over the canonical form of the entry
+    /// including `previousHash` (see Sources/Review/Audit). Personal data (plates) is only in
+    /// `payload`, which carries a random salt; a purge erases the payload and keeps
+    /// `payloadDigest`, so the chain still verifies and the digest cannot be traced to a plate.
+    /// `auditHead` holds the last sequence number and hash, so a deleted tail is noticed.
+    static func createReviewTables(_ db: Database) throws {
+        try db.alter(table: "enforcementCase") { t in
+            t.add(column: "revision", .integer).notNull().defaults(to: 0)
+            t.add(column: "reviewer", .text)
+            t.add(column: "reviewedAt", .datetime)
+            t.add(column: "rejectionReason", .text)
+            t.add(column: "reviewNote", .text)
+            t.add(column: "originalPlate", .text)
+            t.add(column: "exportBatch", .text)
+            t.add(column: "exportedAt", .datetime)
+        }
+        try db.create(index: "enforcementCase_lastSeen", on: "enforcementCase", columns: ["lastSeen"])
+
+        // The evidence folder of a scan as `parkscan scan --evidence` gave it (absolute).
+        try db.alter(table: "scanRun") { t in
+            t.add(column: "evidenceFolder", .text)
+        }
+
+        try db.create(table: "auditEntry") { t in
+            t.primaryKey("sequence", .integer)
+            t.column("recordedAt", .text).notNull()
+            t.column("reviewer", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("caseId", .integer)
+            t.column("payload", .text)
+            t.column("payloadDigest", .text).notNull()
+            t.column("previousHash", .text).notNull()
+            t.column("entryHash", .text).notNull()
+        }
+        try db.create(index: "auditEntry_caseId", on: "auditEntry", columns: ["caseId"])
+
+        try db.create(table: "auditHead") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("sequence", .integer).notNull()
+            t.column("entryHash", .text).notNull()
+        }
+    }
+
+    /// v4: scans commit each sighting as its track closes (`parkscan watch` cannot wait for a
+    /// pass to end). `decidedThrough`: the sightings that closed before this frame are
+    /// decided; a resumed scan reads again from `nextFrame` (its pass's first frame) and only
+    /// notes those again.
+    static func addLiveScanProgress(_ db: Database) throws {
+        try db.alter(table: "scanRun") { t in
+            t.add(column: "decidedThrough", .integer).notNull().defaults(to: 0)
         }
     }
 }

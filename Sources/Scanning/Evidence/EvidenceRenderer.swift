@@ -38,8 +38,21 @@ public struct EvidenceRenderer: Sendable {
             throw ScanError(message: "\(path): \(Self.message(status))")
         }
         defer { CPlateVision_FrameFree(frame) }
-        let overview = try encode(frame, box: box, kind: Int32(CPlateVision_EvidenceOverview), path: path)
-        let crop = try encode(frame, box: box, kind: Int32(CPlateVision_EvidencePlateCrop), path: path)
+        return try images(of: frame, box: box, name: path)
+    }
+
+    /// The evidence of an observation: cut from its pixels when it has them (a live frame),
+    /// else from its frame file.
+    public func images(of observation: PlateObservation) throws -> EvidenceImages {
+        guard let pixels = observation.pixels else {
+            return try images(framePath: observation.framePath, box: observation.read.box)
+        }
+        return try pixels.withFrameHandle { try images(of: $0, box: observation.read.box, name: observation.framePath) }
+    }
+
+    private func images(of frame: OpaquePointer, box: PixelBox, name: String) throws -> EvidenceImages {
+        let overview = try encode(frame, box: box, kind: Int32(CPlateVision_EvidenceOverview), path: name)
+        let crop = try encode(frame, box: box, kind: Int32(CPlateVision_EvidencePlateCrop), path: name)
         return EvidenceImages(overview: overview, plateCrop: crop)
     }
 

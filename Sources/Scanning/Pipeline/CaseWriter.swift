@@ -27,7 +27,7 @@ struct CaseWriter {
                            latitude: later.position?.latitude, longitude: later.position?.longitude,
                            confidence: later.plate.confidence, agreement: later.plate.agreement,
                            readCount: later.plate.readCount, alternatives: later.plate.alternatives).insert(db)
-        let laterImages = try renderer.images(framePath: later.bestObservation.framePath, box: later.bestObservation.read.box)
+        let laterImages = try renderer.images(of: later.bestObservation)
         let folder = "\(Self.folderName(scanRun))/case-\(id)"
         let files: [(Int, String, Data?)] = [
             (1, "overview", earlier.overview), (1, "plate", earlier.crop),

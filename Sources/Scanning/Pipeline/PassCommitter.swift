@@ -2,11 +2,11 @@ import Enforcement
 import Foundation
 import GRDB
 
-/// Decides the sightings of one pass and writes the outcome in one transaction, together with
-/// the scan's progress: a pass is committed whole or not at all, so a scan killed at any
-/// moment and run again gives the same result.
+/// Decides sightings and writes the outcome in one transaction, together with the scan's
+/// progress: a step (the sightings that closed at one frame, or the end of a pass) is
+/// committed whole or not at all.
 ///
-/// Per sighting, in frame order:
+/// Per sighting, in the order the tracker closed them:
 /// - no position or outside every zone: unlocated, counted only;
 /// - plate not sure enough (``ReadCertainty``): unread, counted only (compliant if any of its
 ///   possible keys has a right: better statistics, nothing stored);
@@ -16,6 +16,10 @@ import GRDB
 ///   decides on both; a violation becomes a case (the pending sighting goes), a compliant car
 ///   is forgotten, an undecided one stays pending. Without one, this sighting becomes pending
 ///   (keyed hash, sealed details and evidence).
+///
+/// A car seen twice in one pass (a corner) is one vehicle, decided once: the pass's
+/// `counted` set (zone and plate key of the sure sightings) lives in memory only, so that no
+/// compliant plate is ever written; a resumed scan rebuilds it (``remember(_:counted:)``).
 struct PassCommitter {
     let scanRun: String
     let zones: ZoneMap
@@ -24,15 +28,25 @@ struct PassCommitter {
     let evidenceFolder: String
     let log: (String) -> Void
 
-    struct PassInput {
-        var number: Int
-        var start: Date
-        var end: Date
+    /// What one commit covers.
+    struct Step {
+        /// The pass (1-based), when it started and the time of its latest frame so far.
+        var pass: Int
+        var passStart: Date
+        var lastFrameTime: Date
+        /// Sightings closed since the last commit, in the order they closed.
         var sightings: [Sighting]
+        /// Frames read since the last commit, and how many of them were unreadable.
         var framesRead: Int
         var unreadableFrames: Int
-        var nextFrame: Int
+        /// The sightings closed before this frame (scan order) are all decided after the step.
+        var decidedThrough: Int
+        /// The pass is over: the next frame starts pass `pass + 1`.
+        var passEnds: Bool
+        /// The scan is over.
         var completed: Bool
+        /// The zones the cameras looked at since the last commit, with the time buckets.
+        var covered: [String: Set<Date>] = [:]
     }
 
     /// A sighting with everything looked up outside the transaction.
@@ -45,35 +59,57 @@ struct PassCommitter {
         var anyKeyCompliant: ComplianceReason?
     }
 
-    func commit(_ pass: PassInput, database: ParkScanDatabase) throws {
-        let prepared = try pass.sightings.map(prepare)
+    /// Commits `step`; returns the scan run as it now stands.
+    @discardableResult
+    func commit(_ step: Step, counted: inout Set<String>, database: ParkScanDatabase) throws -> ScanRunRecord {
+        let prepared = try step.sightings.map(prepare)
         var destroyedKeys = 0
-        try database.writer.write { db in
+        var countedAfter = counted
+        let run = try database.writer.write { db -> ScanRunRecord in
             guard var run = try ScanRunRecord.fetchOne(db, key: scanRun) else {
                 throw ScanError(message: "scan \(scanRun) vanished from the database")
             }
-            var tally = OccupancyTally(scanRun: scanRun, pass: pass.number, passStart: pass.start, passEnd: pass.end,
-                                       bucket: settings.bucket, zones: zones)
-            var counted = Set<String>()
+            var tally = OccupancyTally(scanRun: scanRun, pass: step.pass, passStart: step.passStart,
+                                       passEnd: step.lastFrameTime, bucket: settings.bucket, zones: zones)
+            for (zone, buckets) in step.covered { tally.cover(zone: zone, buckets: buckets) }
             for item in prepared {
                 run.sightings += 1
-                try decide(item, run: &run, tally: &tally, counted: &counted, db: db)
+                try decide(item, run: &run, tally: &tally, counted: &countedAfter, db: db)
             }
             try tally.save(in: db)
-            destroyedKeys = try PendingStore.purgeExpired(now: pass.end, in: db).keys
-            run.framesRead += pass.framesRead
-            run.unreadableFrames += pass.unreadableFrames
-            run.nextFrame = pass.nextFrame
-            run.passCount = pass.number
-            if pass.completed { run.completedAt = pass.end }
+            if step.passEnds { try tally.closePass(in: db) }
+            destroyedKeys = try PendingStore.purgeExpired(now: step.lastFrameTime, in: db).keys
+            run.framesRead += step.framesRead
+            run.unreadableFrames += step.unreadableFrames
+            run.decidedThrough = step.decidedThrough
+            run.frameCount = max(run.frameCount, step.decidedThrough)
+            if step.passEnds {
+                run.nextFrame = step.decidedThrough
+                run.passCount = step.pass
+            }
+            if step.completed { run.completedAt = step.lastFrameTime }
             try run.update(db)
+            return run
         }
+        counted = countedAfter
         if destroyedKeys > 0 {
             // The WAL may still hold pages with the destroyed keys: move them into the main file
             // (where secure_delete has zeroed them) and truncate the WAL.
             try? database.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         }
+        return run
     }
+
+    /// Notes the vehicles of sightings an earlier run already decided and committed (a
+    /// resumed scan going over the start of its pass again), so that they are not counted
+    /// twice in this pass.
+    func remember(_ sightings: [Sighting], counted: inout Set<String>) throws {
+        for item in try sightings.map(prepare) where item.certain {
+            if let zone = item.zone { counted.insert(Self.countedKey(zone: zone.id, plateKey: item.key)) }
+        }
+    }
+
+    private static func countedKey(zone: String, plateKey: String) -> String { "\(zone)\u{1F}\(plateKey)" }
 
     private func prepare(_ sighting: Sighting) throws -> Prepared {
         var sighting = sighting
@@ -137,7 +173,7 @@ struct PassCommitter {
             return
         }
         // A car seen twice in one pass (a corner) is one vehicle, decided once.
-        guard counted.insert("\(zone.id)\u{1F}\(item.key)").inserted else { return }
+        guard counted.insert(Self.countedKey(zone: zone.id, plateKey: item.key)).inserted else { return }
         let rule = ZoneRule(zone: zone)
         switch rule.decision(for: .init(seen: sighting.time), rights: item.rights) {
         case .compliant(let reason):
@@ -157,8 +193,8 @@ struct PassCommitter {
     private func decideWithEarlier(_ item: Prepared, zone: ParkingZone, rule: ZoneRule, decideAt: Date,
                                    run: inout ScanRunRecord, tally: inout OccupancyTally, db: Database) throws {
         let sighting = item.sighting
-        guard let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, in: db) else {
-            let images = try settings.evidence.images(framePath: sighting.bestObservation.framePath, box: sighting.bestObservation.read.box)
+        guard let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: sighting.time, in: db) else {
+            let images = try settings.evidence.images(of: sighting.bestObservation)
             try PendingStore.insert(plateKey: item.key, zone: zone.id, details: PendingSightingDetails(sighting: sighting),
                                     decideAt: decideAt, overview: images.overview, crop: images.plateCrop,
                                     scanRun: scanRun, policy: settings.retention, in: db)

@@ -8,11 +8,12 @@ import PlateReading
 /// and occupancy out, in the database.
 ///
 /// Frames are read by ``ScanSettings/workers`` threads (one ``PlateReader`` each, a bounded
-/// read-ahead) and consumed in frame order: tracked into sightings, cut into passes at gaps
-/// longer than ``ScanSettings/passGap``, each pass decided and committed in one transaction
-/// (``PassCommitter``) with the frame the next pass starts at. A run that stops for any
-/// reason (Ctrl-C, kill -9, a crash) loses at most the pass it was in; running it again goes
-/// on from there, and a finished scan run again changes nothing.
+/// read-ahead) and handed in frame order to the ``ScanEngine``, which tracks, decides and
+/// commits each sighting as its track closes, and cuts passes at gaps longer than
+/// ``ScanSettings/passGap``. A run that stops for any reason (Ctrl-C, kill -9, a crash) loses
+/// at most the tracks that were open; running it again goes on from there (reading again
+/// from the start of the pass it was in, see ``ScanEngine``), and a finished scan run again
+/// changes nothing.
 public final class ScanPipeline {
     public let drive: DriveFolder
     public let zones: ZoneMap
@@ -25,7 +26,7 @@ public final class ScanPipeline {
     /// Receives progress after every frame.
     public var progress: (ScanProgress) -> Void = { _ in }
 
-    /// The drive's frames in time order (then camera, then file): the order every run uses.
+    /// The drive's frames in scan order (see ``DriveFolder/scanOrder``).
     public let frames: [DriveFrame]
     private let cameraFrameIndex: [Int]
 
@@ -37,14 +38,9 @@ public final class ScanPipeline {
         self.rights = rights
         self.evidenceFolder = evidenceFolder
         self.settings = settings
-        frames = drive.frames().sorted { a, b in
-            (a.time, a.camera, a.path) < (b.time, b.camera, b.path)
-        }
-        var perCamera: [String: Int] = [:]
-        cameraFrameIndex = frames.map { frame in
-            defer { perCamera[frame.camera, default: 0] += 1 }
-            return perCamera[frame.camera, default: 0]
-        }
+        let order = drive.scanOrder()
+        frames = order.frames
+        cameraFrameIndex = order.cameraFrameIndex
     }
 
     /// The scan's id in the database: the vehicle, its first frame's time and the frame count.
@@ -58,7 +54,7 @@ public final class ScanPipeline {
         try settings.evidence.validate()
         let started = Date()
         let id = scanRunID
-        var run = try database.writer.write { db -> ScanRunRecord in
+        let run = try database.writer.write { db -> ScanRunRecord in
             if let existing = try ScanRunRecord.fetchOne(db, key: id) { return existing }
             let fresh = ScanRunRecord(id: id, drivePath: drive.path, vehicle: drive.vehicle, frameCount: frames.count)
             try fresh.insert(db)
@@ -71,52 +67,22 @@ public final class ScanPipeline {
         let queue = FrameReadQueue(paths: frames.map(\.path), range: run.nextFrame..<frames.count,
                                    readers: readers, capacity: settings.readAhead)
         defer { queue.stop() }
-        let committer = PassCommitter(scanRun: id, zones: zones, rights: rights, settings: settings,
-                                      evidenceFolder: evidenceFolder, log: log)
-        var tracker = SightingTracker()
-        var pass = PassCommitter.PassInput(number: run.passCount + 1, start: frames[run.nextFrame].time,
-                                           end: frames[run.nextFrame].time, sightings: [], framesRead: 0,
-                                           unreadableFrames: 0, nextFrame: run.nextFrame, completed: false)
+        let engine = ScanEngine(run: run, zones: zones, database: database, rights: rights,
+                                evidenceFolder: evidenceFolder, settings: settings, log: log)
         var framesThisRun = 0
         while let (index, outcome) = queue.next() {
-            let frame = frames[index]
-            if frame.time.timeIntervalSince(pass.end) > settings.passGap {
-                pass.sightings += tracker.finish().map(Sighting.init(track:))
-                pass.nextFrame = index
-                try committer.commit(pass, database: database)
-                pass = .init(number: pass.number + 1, start: frame.time, end: frame.time, sightings: [], framesRead: 0,
-                             unreadableFrames: 0, nextFrame: index, completed: false)
-            }
             if let limit = settings.stopAfterFrames, framesThisRun >= limit {
                 return try summary(interrupted: true, framesThisRun: framesThisRun, started: started)
             }
             framesThisRun += 1
-            pass.framesRead += 1
-            pass.end = frame.time
-            var observations: [PlateObservation] = []
-            switch outcome {
-            case .failure(let error):
-                pass.unreadableFrames += 1
-                log("skipped frame \(index + 1) (\(frame.camera)): \(error.description)")
-            case .success(let reads) where !reads.isEmpty:
-                let position = drive.carPosition(seenIn: frame)
-                observations = reads.map {
-                    PlateObservation(frameIndex: index, cameraFrameIndex: cameraFrameIndex[index], camera: frame.camera,
-                                     time: frame.time, framePath: frame.path, read: $0, position: position)
-                }
-            case .success:
-                break
-            }
-            let closed = tracker.add(observations, camera: frame.camera, cameraFrameIndex: cameraFrameIndex[index])
-            pass.sightings += closed.map(Sighting.init(track:))
+            let frame = frames[index]
+            try engine.add(FrameReads(index: index, camera: frame.camera, cameraFrameIndex: cameraFrameIndex[index],
+                                      time: frame.time, framePath: frame.path, outcome: outcome,
+                                      position: drive.carPosition(seenIn: frame)))
             progress(ScanProgress(framesDone: index + 1, frameCount: frames.count, framesThisRun: framesThisRun,
                                   elapsed: Date().timeIntervalSince(started)))
         }
-        pass.sightings += tracker.finish().map(Sighting.init(track:))
-        pass.nextFrame = frames.count
-        pass.completed = true
-        try committer.commit(pass, database: database)
-        run.nextFrame = frames.count
+        try engine.finish()
         return try summary(interrupted: false, framesThisRun: framesThisRun, started: started)
     }
 

@@ -38,9 +38,10 @@ public enum PendingKeyring {
         return (day, PlateSeal(key: key))
     }
 
-    /// Every key that still exists, by day.
-    public static func liveSeals(in db: Database) throws -> [(day: String, seal: PlateSeal)] {
-        try Row.fetchAll(db, sql: "SELECT day, key FROM pendingKey ORDER BY day").map { row in
+    /// Every key that still exists (and with `now`, whose time is not up then), by day.
+    public static func liveSeals(at now: Date? = nil, in db: Database) throws -> [(day: String, seal: PlateSeal)] {
+        try Row.fetchAll(db, sql: "SELECT day, key FROM pendingKey WHERE ? IS NULL OR destroyAfter > ? ORDER BY day",
+                         arguments: [now, now]).map { row in
             (row["day"], PlateSeal(key: SymmetricKey(data: row["key"] as Data)))
         }
     }

@@ -15,13 +15,17 @@ public struct PendingMatch: Sendable {
 /// caller's transaction.
 public enum PendingStore {
     /// The earliest pending sighting of `plateKey` in `zone` under any live key, or nil.
-    public static func find(plateKey: String, zone: String, in db: Database) throws -> PendingMatch? {
-        for (day, seal) in try PendingKeyring.liveSeals(in: db) {
+    ///
+    /// With `aliveAt`, sightings and keys whose time is up at that moment are not found even
+    /// when no purge has deleted them yet: a decision never depends on when the last purge ran
+    /// (so a scan that commits often and one that commits rarely decide alike).
+    public static func find(plateKey: String, zone: String, aliveAt now: Date? = nil, in db: Database) throws -> PendingMatch? {
+        for (day, seal) in try PendingKeyring.liveSeals(at: now, in: db) {
             let hash = seal.hash(plateKey: plateKey)
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT id, seenAt, sealedDetails, sealedOverview, sealedCrop FROM pendingSighting
-                WHERE plateHash = ? AND zone = ? AND keyDay = ? ORDER BY seenAt, id LIMIT 1
-                """, arguments: [hash, zone, day]) else { continue }
+                WHERE plateHash = ? AND zone = ? AND keyDay = ? AND (? IS NULL OR expiresAt > ?) ORDER BY seenAt, id LIMIT 1
+                """, arguments: [hash, zone, day, now, now]) else { continue }
             let details = try JSONDecoder().decode(PendingSightingDetails.self, from: seal.open(row["sealedDetails"]))
             let overview = try (row["sealedOverview"] as Data?).map(seal.open)
             let crop = try (row["sealedCrop"] as Data?).map(seal.open)

@@ -33,7 +33,10 @@ public struct Sighting: Sendable, Equatable {
         lastSeen = observations.last!.time
         plate = FusedPlate(fusing: observations.map(\.read))
         let winner = plate.text
-        bestObservation = observations.max { a, b in
+        // Live frames keep their pixels only for a track's best reads: evidence comes from
+        // those. Frames from files (recorded drives) all qualify.
+        let withImage = observations.contains { $0.pixels != nil } ? observations.filter { $0.pixels != nil } : observations
+        bestObservation = withImage.max { a, b in
             Self.confidence(of: winner, in: a.read) < Self.confidence(of: winner, in: b.read)
         }!
         let middle = observations.count / 2

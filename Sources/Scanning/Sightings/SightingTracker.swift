@@ -26,6 +26,9 @@ public struct SightingTracker: Sendable {
     /// True when no track is open: everything seen so far has been returned.
     public var isIdle: Bool { open.isEmpty }
 
+    /// How many tracks are open (cars in view, or just out of it).
+    public var openTrackCount: Int { open.count }
+
     /// The frame index (drive order) of the earliest read in an open track, if any.
     public var earliestOpenFrame: Int? { open.map(\.firstFrameIndex).min() }
 

@@ -1,8 +1,12 @@
 import Foundation
 import GRDB
 
-/// One scanned drive: where a resumed scan goes on (`nextFrame`, always the first frame of a
-/// pass), and its counters, all committed with the pass they count.
+/// One scanned drive (or one live `watch` session): where a resumed scan goes on, and its
+/// counters, all committed with the sightings they count.
+///
+/// A resumed scan reads again from `nextFrame` (the first frame of the pass it was in, so the
+/// tracker starts exactly as it did); the sightings that closed before `decidedThrough` were
+/// decided by the earlier run and are only noted again, not decided twice.
 public struct ScanRunRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "scanRun"
 
@@ -22,6 +26,16 @@ public struct ScanRunRecord: Sendable, Codable, Equatable, FetchableRecord, Pers
     public var unlocated: Int = 0
     public var notEnforced: Int = 0
     public var completedAt: Date?
+    /// Sightings closed before this frame (scan order) are decided and committed (`v4-live`).
+    public var decidedThrough: Int = 0
+
+    /// A new run: `frameCount` is the drive's (0 for a live session, which counts as it goes).
+    public init(id: String, drivePath: String, vehicle: String, frameCount: Int) {
+        self.id = id
+        self.drivePath = drivePath
+        self.vehicle = vehicle
+        self.frameCount = frameCount
+    }
 }
 
 /// Occupancy of one zone in one pass or time bucket (`zoneOccupancy`).

@@ -71,6 +71,11 @@ struct Scan: ParsableCommand {
         let summary: ScanSummary
         do { summary = try pipeline.run() } catch { throw CommandFailure("\(drive): \(error)") }
         log.finish()
+        // Evidence paths are relative to this folder: the review finds them through it.
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE scanRun SET evidenceFolder = ? WHERE id = ?",
+                           arguments: [URL(fileURLWithPath: evidence).standardizedFileURL.path, summary.run.id])
+        }
         print(ScanReport(summary: summary).text)
         if summary.run.unreadableFrames > 0 { throw ExitCode(1) }
     }

@@ -1,0 +1,70 @@
+#ifndef CVIDEOSOURCE_H
+#define CVIDEOSOURCE_H
+
+/*
+ * CVideoSource: a thin C ABI over OpenCV's video I/O (VideoCapture, VideoWriter), for
+ * `parkscan watch` (cameras, streams, video files) and `parkscan-synth video`.
+ *
+ * Built as its own shared library (libParkScanVideo.so) and loaded with dlopen only by the
+ * commands that need video: libopencv_videoio pulls in FFmpeg and GStreamer (about 240
+ * libraries), which would add ~0.14 s and ~60 MB to every start of `parkscan read`.
+ * Hence plain C types only (the Swift side declares these functions itself), and every
+ * failure is a return value plus a message in the caller's buffer. No C++ exception ever
+ * leaves this interface.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** An open camera, stream or video file. Not thread-safe: one reader thread per capture. */
+typedef struct CVideoSource_Capture CVideoSource_Capture;
+
+/**
+ * Opens `source`: a video file, an RTSP/HTTP URL, a V4L2 device (`/dev/video0`) or a camera
+ * index (`0`). For devices, `width`, `height` and `fps` (0: leave as is) are requested.
+ * Returns NULL and writes why into `message` (`capacity` bytes) on failure.
+ */
+CVideoSource_Capture *CVideoSource_Open(const char *source, int width, int height, double fps,
+                                        char *message, size_t capacity);
+
+/**
+ * Grabs and decodes the next frame. On 1 `*bgr` points to `*height` rows of `*rowBytes`
+ * bytes of 8-bit BGR pixels, valid until the next call or close; `*positionMs` is the
+ * frame's position in the stream in milliseconds (for files: from the container's
+ * timestamps). Returns 0 at the end of the stream, -1 on failure (message written).
+ */
+int CVideoSource_Read(CVideoSource_Capture *capture, const uint8_t **bgr, int *width, int *height,
+                      size_t *rowBytes, double *positionMs, char *message, size_t capacity);
+
+/** The stream's nominal frame rate (0 when unknown). */
+double CVideoSource_FramesPerSecond(CVideoSource_Capture *capture);
+
+/** The number of frames of a file (-1 for live sources and when unknown). */
+int64_t CVideoSource_FrameCount(CVideoSource_Capture *capture);
+
+void CVideoSource_Close(CVideoSource_Capture *capture);
+
+/** A video file being written (Motion-JPEG in AVI: always available in Debian's OpenCV). */
+typedef struct CVideoSource_Writer CVideoSource_Writer;
+
+/** Creates `path` for `width` x `height` frames at `fps`. NULL and a message on failure. */
+CVideoSource_Writer *CVideoSource_WriterOpen(const char *path, double fps, int width, int height,
+                                             char *message, size_t capacity);
+
+/** Appends the JPEG or PNG image file at `imagePath` (scaled to the video's size if it
+ *  differs). Returns 0, or -1 and a message. */
+int CVideoSource_WriterAppendImage(CVideoSource_Writer *writer, const char *imagePath, char *message,
+                                   size_t capacity);
+
+/** Finishes the file. */
+void CVideoSource_WriterClose(CVideoSource_Writer *writer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,58 @@
+import DriveInput
+import Enforcement
+import Foundation
+import GRDB
+import PlateReading
+import Testing
+@testable import Scanning
+
+/// Occupancy of zones the cameras looked at and found empty.
+@Suite struct OccupancyCoverageTests {
+    struct NoRights: RightsLookup {
+        func rights(for plateKey: String, zone: String, at date: Date) throws -> [ParkingRight] { [] }
+    }
+
+    /// A point the zone map places in `zone` (a grid over its bounding box).
+    static func point(in zone: ParkingZone, of zones: ZoneMap) -> GeoPoint? {
+        let box = zone.shape.boundingBox
+        for i in 1..<20 {
+            for j in 1..<20 {
+                let point = ZonePoint(latitude: box.minLatitude + (box.maxLatitude - box.minLatitude) * Double(i) / 20,
+                                      longitude: box.minLongitude + (box.maxLongitude - box.minLongitude) * Double(j) / 20)
+                if zones.zone(near: point, within: 2)?.id == zone.id {
+                    return GeoPoint(latitude: point.latitude, longitude: point.longitude)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// An empty zone must read 0 vehicles for the pass, not keep an earlier pass's count and
+    /// not be missing: the DATEX status would otherwise show it occupied.
+    @Test func aZoneTheCamerasSawEmptyGetsARowWithNoVehicles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let zones = try ZoneMap.load(folder: GeneratedDrive.zonesFolder)
+        let zone = try #require(zones.zones.first { $0.capacity > 0 })
+        let position = try #require(Self.point(in: zone, of: zones))
+        let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
+        let run = ScanRunRecord(id: "test-run", drivePath: "none", vehicle: "test", frameCount: 3)
+        try database.writer.write { try run.insert($0) }
+        let engine = ScanEngine(run: run, zones: zones, database: database, rights: NoRights(),
+                                evidenceFolder: folder.file("evidence"), settings: ScanSettings())
+        let start = Date(timeIntervalSince1970: 1_762_250_400) // a Tuesday, 10:00 in Berlin
+        for index in 0..<3 {
+            try engine.add(FrameReads(index: index, camera: "right", cameraFrameIndex: index,
+                                      time: start.addingTimeInterval(Double(index) * 0.2), framePath: "frame-\(index)",
+                                      outcome: .success([]), position: position))
+        }
+        try engine.finish()
+        let rows = try database.writer.read { db in try ZoneOccupancyRecord.fetchAll(db) }
+        let passRows = rows.filter { $0.granularity == ZoneOccupancyRecord.pass }
+        #expect(passRows.map(\.zone) == [zone.id])
+        #expect(passRows.first?.vehicles == 0)
+        #expect(passRows.first?.capacity == zone.capacity)
+        #expect(passRows.first?.pass == 1)
+        #expect(rows.filter { $0.granularity == ZoneOccupancyRecord.bucket }.map(\.zone) == [zone.id])
+    }
+}
