@@ -25,47 +25,17 @@ struct Scan: ParsableCommand {
     @Argument(help: "The drive folder (drive.json, GPS log, frames/).")
     var drive: String
 
-    @Option(name: .customLong("db"), help: "The database file (created when missing).")
-    var database = ParkScanDatabase.defaultPath
-
-    @Option(help: "The zone map folder (*.geojson).")
-    var zones = "Zones/demo-town"
-
-    @Option(help: "Where case evidence files go.")
-    var evidence = "evidence"
-
-    @Option(help: "Reader threads.")
-    var workers = 2
-
-    @Option(help: "Minutes without frames that start a new pass.")
-    var passGapMinutes = 3.0
-
-    @Option(help: "Occupancy time bucket in minutes.")
-    var bucketMinutes = 15.0
-
-    @OptionGroup var reader: ReaderOptions
-
-    func validate() throws {
-        guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1...16, not \(workers)") }
-        guard passGapMinutes > 0, bucketMinutes > 0 else { throw ValidationError("--pass-gap-minutes and --bucket-minutes must be positive") }
-    }
+    @OptionGroup var options: ScanOptions
 
     func run() throws {
-        // Zones first: an invalid map stops the scan before any work.
-        let zoneMap: ZoneMap
-        do { zoneMap = try ZoneMap.load(folder: URL(fileURLWithPath: zones)) } catch { throw CommandFailure(error.description) }
+        let zoneMap = try options.zoneMap() // first: an invalid map stops the scan before any work
         let folder: DriveFolder
         do { folder = try DriveFolder(path: drive) } catch { throw CommandFailure(error.description) }
         let log = ScanLog()
         for issue in folder.issues { log.line("skipped: \(issue)") }
-        let store = try ParkScanDatabase(path: database)
-        var settings = ScanSettings()
-        settings.reader = reader.configuration
-        settings.workers = workers
-        settings.passGap = passGapMinutes * 60
-        settings.bucket = bucketMinutes * 60
+        let store = try ParkScanDatabase(path: options.database)
         let pipeline = ScanPipeline(drive: folder, zones: zoneMap, database: store, rights: RightsStore(database: store),
-                                    evidenceFolder: evidence, settings: settings)
+                                    evidenceFolder: options.evidence, settings: options.settings)
         pipeline.log = { log.line($0) }
         pipeline.progress = { log.progress($0) }
         let summary: ScanSummary
@@ -74,7 +44,7 @@ struct Scan: ParsableCommand {
         // Evidence paths are relative to this folder: the review finds them through it.
         try store.writer.write { db in
             try db.execute(sql: "UPDATE scanRun SET evidenceFolder = ? WHERE id = ?",
-                           arguments: [URL(fileURLWithPath: evidence).standardizedFileURL.path, summary.run.id])
+                           arguments: [URL(fileURLWithPath: options.evidence).standardizedFileURL.path, summary.run.id])
         }
         print(ScanReport(summary: summary).text)
         if summary.run.unreadableFrames > 0 { throw ExitCode(1) }

@@ -56,54 +56,30 @@ struct Watch: AsyncParsableCommand {
     @Option(help: "The vehicle's name in the scan runs (default: the replayed drive's, else the host name).")
     var vehicle: String?
 
-    @Option(name: .customLong("db"), help: "The database file (created when missing).")
-    var database = ParkScanDatabase.defaultPath
-
-    @Option(help: "The zone map folder (*.geojson).")
-    var zones = "Zones/demo-town"
-
-    @Option(help: "Where case evidence files go.")
-    var evidence = "evidence"
-
-    @Option(help: "Reader threads.")
-    var workers = 2
+    @OptionGroup var options: ScanOptions
 
     @Option(help: "Frames queued per camera before dropping.")
     var queue = 2
 
-    @Option(help: "Minutes without frames that end a pass.")
-    var passGapMinutes = 3.0
-
-    @Option(help: "Occupancy time bucket in minutes.")
-    var bucketMinutes = 15.0
-
     @Option(help: "Serve Prometheus metrics on 127.0.0.1:PORT/metrics (0: any free port).")
     var metricsPort: Int?
-
-    @OptionGroup var reader: ReaderOptions
 
     func validate() throws {
         guard (replay == nil) != cameras.isEmpty else {
             throw ValidationError("give either --replay DRIVE or one or more --camera SOURCE")
         }
-        guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1...16, not \(workers)") }
         guard (1...64).contains(queue) else { throw ValidationError("--queue must be 1...64, not \(queue)") }
         guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more, not \(speed)") }
-        guard passGapMinutes > 0, bucketMinutes > 0 else { throw ValidationError("--pass-gap-minutes and --bucket-minutes must be positive") }
         if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be 0...65535") }
         for spec in cameras { _ = try CameraSpec(parsing: spec) }
     }
 
     func run() async throws {
-        let zoneMap: ZoneMap
-        do { zoneMap = try ZoneMap.load(folder: URL(fileURLWithPath: zones)) } catch { throw CommandFailure(error.description) }
-        let store = try ParkScanDatabase(path: database)
+        let zoneMap = try options.zoneMap()
+        let store = try ParkScanDatabase(path: options.database)
         let printer = StatusPrinter()
         let log: @Sendable (String) -> Void = { printer.line($0) }
-        var settings = ScanSettings()
-        settings.reader = reader.configuration
-        settings.passGap = passGapMinutes * 60
-        settings.bucket = bucketMinutes * 60
+        let settings = options.settings
 
         var liveGPS: LiveGPS?
         var receiver: GPSReceiver?
@@ -118,12 +94,12 @@ struct Watch: AsyncParsableCommand {
         }
         let sources = try makeSources(gps: liveGPS, log: log)
         let readers: [any FrameReading]
-        do { readers = try (0..<workers).map { _ in try PlateFrameReader(configuration: settings.reader) } } catch {
+        do { readers = try (0..<options.workers).map { _ in try PlateFrameReader(configuration: settings.reader) } } catch {
             throw CommandFailure("\(error)")
         }
         let configuration = WatchSession.Configuration(
             vehicle: sources.vehicle, zones: zoneMap, database: store, rights: RightsStore(database: store),
-            evidenceFolder: evidence, settings: settings, queueCapacity: queue,
+            evidenceFolder: options.evidence, settings: settings, queueCapacity: queue,
             dropPolicy: FrameDropPolicy(blocksInsteadOfDropping: replay != nil && speed == 0),
             sourceDescription: replay ?? "live")
         let session = WatchSession(configuration: configuration, feeds: sources.feeds, positioning: sources.positioning,
