@@ -106,7 +106,7 @@ import Testing
                                    ZonePoint(latitude: 1, longitude: 1), ZonePoint(latitude: 0, longitude: 0)])]))
         func level(_ vehicles: Int?) -> OccupancyLevel {
             ZoneOccupancy(zone: zone, observation: vehicles.map {
-                ZoneObservation(scanRun: "r", pass: 1, periodStart: Date(), periodEnd: Date(), vehicles: $0)
+                ZoneObservation(scanRun: "r", pass: 1, periodStart: Date(), periodEnd: Date(), counts: VehicleCounts(vehicles: $0))
             }).level()
         }
         #expect(level(nil) == .unknown)
