@@ -171,26 +171,28 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
         const cv::Mat &bgr = frame->bgr;
         int written = 0, candidateIndex = 0;
         for (const auto &candidate : findPlateCandidates(bgr, std::min(capacity, reader->maxCandidates))) {
+            if (written >= capacity) break;
             if (reader->debugFolder != nullptr) writeDebugImages(*reader, candidate);
-            std::string country;
-            if (candidate.line.hasEUBand) {
-                country = reader->recognizer->readWord(bandLettersImage(bgr, candidate.bandBox()), "ABCDEFGHIJKLMNOPRSTUVZ");
-                if (country.size() > 3) country.clear();
-            }
-            bool any = false;
+            const int first = written;
             for (const auto &symbols : readLine(*reader, candidate.crop)) {
                 if (symbols.empty() || written >= capacity) continue;
-                CPlateVision_Plate &plate = plates[written];
+                CPlateVision_Plate &plate = plates[written++];
                 memset(&plate, 0, sizeof plate);
                 fillPlate(plate, candidate, bgr.size());
                 plate.candidate = candidateIndex;
                 plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
                 placeSymbols(symbols, candidate.crop, plate);
-                strncpy(plate.bandCountry, country.c_str(), sizeof plate.bandCountry - 1);
-                written++;
-                any = true;
             }
-            if (any) candidateIndex++;
+            if (written == first) continue;
+            candidateIndex++;
+            // The band's letters are read once per candidate that gave a reading.
+            if (candidate.line.hasEUBand) {
+                std::string country = reader->recognizer->readWord(bandLettersImage(bgr, candidate.bandBox()),
+                                                                   "ABCDEFGHIJKLMNOPRSTUVZ");
+                if (country.size() > 3) country.clear();
+                for (int i = first; i < written; i++)
+                    strncpy(plates[i].bandCountry, country.c_str(), sizeof plates[i].bandCountry - 1);
+            }
         }
         setOK(status);
         return written;
