@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release
 SHARED ?= ../shared
 BENCH_OUT ?= bench-out
 
-.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model fixtures clean bench-watch bench-serve
+.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model glyphs fixtures clean bench-watch bench-serve
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -68,6 +68,13 @@ sanitize: setup
 MODEL_OUT ?= $(CURDIR)/$(BENCH_OUT)/model
 model: setup
 	OUT=$(MODEL_OUT) bash scripts/train-plate-model.sh
+
+# Trains the reader's glyph model from rendered scenes (~6 min) into Models/plate-glyphs.{png,txt}
+# (deterministic; recipe and figures in Models/README.md). GLYPHS_OUT=... to write elsewhere.
+GLYPHS_OUT ?= Models/plate-glyphs
+glyphs: build
+	$(RELEASE_BIN)/parkscan-synth glyphs --count 1500 --seed 1000 --prototypes 48 --out $(GLYPHS_OUT) \
+		--size 1280x720 --size 1920x1080 --size 640x480
 
 # Regenerates the demo frames shipped in Fixtures/ (deterministic).
 fixtures: build

@@ -1,6 +1,7 @@
 // The reader: frame -> plate candidates -> rectified characters -> OCR symbols.
 
 #include "CharacterRecognizer.hpp"
+#include "GlyphClassifier.hpp"
 #include "Internal.hpp"
 
 #include <opencv2/imgcodecs.hpp>
@@ -22,6 +23,7 @@ struct CPlateVision_Reader {
     // frame is read (both take 70-90 ms): a one-image run pays for one load, not two.
     std::future<std::unique_ptr<CharacterRecognizer>> fallbackLoading;
     bool hasFallback = false;
+    std::unique_ptr<GlyphClassifier> glyphs; // one character per column, plate fonts
     int maxCandidates = 4;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
@@ -71,14 +73,20 @@ bool unsure(const std::vector<CharacterRecognizer::Symbol> &symbols) {
 /// The readings of a candidate: the first model on the binary characters; when it is unsure
 /// of any character, also the first model on the grey characters (blurred plates, whose
 /// binarised strokes merge) and the fallback model on the binary ones (umlauts, other
-/// shapes). The caller weighs the readings with the plate grammar, which judges them better
-/// than Tesseract's own confidences do.
+/// shapes). With a glyph model, also its one-character-per-column reading when the line is
+/// in a font the model knows. The caller weighs the readings with the plate grammar, which
+/// judges them better than Tesseract's own confidences do.
 /// Measured (60 real photos / 200 synthetic frames): binary eng with deu fallback chosen by
-/// mean confidence 85 % / 36 %; grey alone 78 % / 48 %.
+/// mean confidence 85 % / 36 %; grey alone 78 % / 48 %; all three 83.3 % / 53.5 %; with the
+/// glyph reading (24 prototypes per character) 83.3 % / 59.0 %.
 std::vector<std::vector<CharacterRecognizer::Symbol>> readLine(CPlateVision_Reader &reader, const PlateCrop &crop) {
     std::vector<std::vector<CharacterRecognizer::Symbol>> readings{reader.recognizer->read(crop.binary)};
+    if (reader.glyphs) {
+        auto glyphs = reader.glyphs->read(crop); // empty when the line is not in a font it knows
+        if (!glyphs.empty()) readings.push_back(std::move(glyphs));
+    }
     if (!unsure(readings.front())) {
-        checkStems(crop.binary, readings.front());
+        for (auto &reading : readings) checkStems(crop.binary, reading);
         return readings;
     }
     readings.push_back(reader.recognizer->read(crop.grey));
@@ -126,7 +134,7 @@ void placeSymbols(const std::vector<CharacterRecognizer::Symbol> &symbols, const
 extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
                                                           CPlateVision_Status *status) {
     return guarded<CPlateVision_Reader *>(status, nullptr, [&]() -> CPlateVision_Reader * {
-        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4, nullptr, nullptr};
+        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4, nullptr, nullptr, nullptr};
         const CPlateVision_ReaderOptions &o = options ? *options : defaults;
         auto reader = std::make_unique<CPlateVision_Reader>();
         if (o.fallbackModel != nullptr && *o.fallbackModel != '\0') {
@@ -151,6 +159,13 @@ extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_Rea
         if (!reader->recognizer->ready()) {
             setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
             return nullptr; // the fallback's loading finishes in the future's destructor
+        }
+        if (o.glyphModel != nullptr && *o.glyphModel != '\0') {
+            reader->glyphs = std::make_unique<GlyphClassifier>(o.glyphModel, error);
+            if (!reader->glyphs->ready()) {
+                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+                return nullptr;
+            }
         }
         reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
         reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
@@ -220,6 +235,15 @@ extern "C" int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlate
             line.pixels = static_cast<uint8_t *>(malloc(size_t(image.cols) * image.rows));
             if (line.pixels == nullptr) throw std::bad_alloc();
             for (int y = 0; y < image.rows; y++) memcpy(line.pixels + size_t(y) * image.cols, image.ptr(y), image.cols);
+            const size_t tileBytes = GlyphTile::width * GlyphTile::height;
+            line.glyphTiles = static_cast<uint8_t *>(calloc(std::max<size_t>(1, candidate.crop.columns.size()), tileBytes));
+            if (line.glyphTiles == nullptr) throw std::bad_alloc();
+            for (size_t c = 0; c < candidate.crop.columns.size(); c++) {
+                const auto &column = candidate.crop.columns[c];
+                GlyphTile tile = GlyphTile::cut(candidate.crop.grey, image, column.left, column.right);
+                if (tile.pixels.empty()) memset(line.glyphTiles + c * tileBytes, 255, tileBytes);
+                else memcpy(line.glyphTiles + c * tileBytes, tile.pixels.data, tileBytes);
+            }
         }
         setOK(status);
         return written;
@@ -229,6 +253,33 @@ extern "C" int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlate
 extern "C" void CPlateVision_LinesFree(CPlateVision_Line *lines, int count) {
     for (int i = 0; lines != nullptr && i < count; i++) {
         free(lines[i].pixels);
+        free(lines[i].glyphTiles);
         lines[i].pixels = nullptr;
+        lines[i].glyphTiles = nullptr;
     }
+}
+
+extern "C" int CPlateVision_GlyphModelBuild(const uint8_t *tiles, const char *const *labels, int count, int prototypes,
+                                           const char *prefix, CPlateVision_Status *status) {
+    return guarded<int>(status, -1, [&]() -> int {
+        if (tiles == nullptr || labels == nullptr || prefix == nullptr || count < 0 || prototypes < 1) {
+            setStatus(status, CPlateVision_ErrorInvalidArgument, "tiles, labels, a prefix and prototypes >= 1 are required");
+            return -1;
+        }
+        const size_t tileBytes = GlyphTile::width * GlyphTile::height;
+        std::vector<GlyphTile> glyphs(count);
+        std::vector<std::string> names(count);
+        for (int i = 0; i < count; i++) {
+            glyphs[i].pixels = cv::Mat(GlyphTile::height, GlyphTile::width, CV_8U,
+                                       const_cast<uint8_t *>(tiles + size_t(i) * tileBytes)).clone();
+            names[i] = labels[i] ? labels[i] : "";
+        }
+        std::string error;
+        if (!GlyphClassifier::build(glyphs, names, prototypes, prefix, error)) {
+            setStatus(status, CPlateVision_ErrorInternal, "%s", error.c_str());
+            return -1;
+        }
+        setOK(status);
+        return 0;
+    });
 }

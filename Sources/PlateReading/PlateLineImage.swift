@@ -12,6 +12,9 @@ public struct PlateLineImage: Sendable {
     public var height: Int
     /// 8-bit grey pixels, row by row.
     public var pixels: [UInt8]
+    /// Each character column as the glyph model sees it (``GlyphModel``): `characterColumns`
+    /// tiles of ``GlyphModel/tileWidth`` x ``GlyphModel/tileHeight`` grey pixels, one after the other.
+    public var glyphTiles: [UInt8]
 
     /// The image as a binary PGM (P5) file, which Tesseract's training tools read.
     public var pgm: [UInt8] { Array("P5\n\(width) \(height)\n255\n".utf8) + pixels }
@@ -31,7 +34,9 @@ extension CameraFrame {
                 box: PixelBox(x: Int(line.x), y: Int(line.y), width: Int(line.width), height: Int(line.height)),
                 characterColumns: Int(line.characterColumns), detectionScore: Double(line.detectionScore),
                 width: Int(line.imageWidth), height: Int(line.imageHeight),
-                pixels: Array(UnsafeBufferPointer(start: line.pixels, count: size)))
+                pixels: Array(UnsafeBufferPointer(start: line.pixels, count: size)),
+                glyphTiles: Array(UnsafeBufferPointer(
+                    start: line.glyphTiles, count: Int(line.characterColumns) * GlyphModel.tileBytes)))
         }
     }
 }

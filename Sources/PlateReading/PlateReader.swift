@@ -16,16 +16,19 @@ public final class PlateReader {
         let model = configuration.model
         let fallbackName: String? = configuration.fallbackModel?.name
         let fallbackFolder: String? = configuration.fallbackModel?.folder ?? nil
+        let glyphs: String? = configuration.glyphModel?.prefix
         let handle = model.folder.withOptionalCString { tessdata in
             model.name.withCString { name in
                 fallbackName.withOptionalCString { fallbackName in
                     fallbackFolder.withOptionalCString { fallbackTessdata in
                         configuration.characterWhitelist.withCString { whitelist in
-                            var options = CPlateVision_ReaderOptions(
-                                tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
-                                maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
-                                fallbackTessdataPath: fallbackTessdata)
-                            return CPlateVision_ReaderCreate(&options, &status)
+                            glyphs.withOptionalCString { glyphs in
+                                var options = CPlateVision_ReaderOptions(
+                                    tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
+                                    maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
+                                    fallbackTessdataPath: fallbackTessdata, glyphModel: glyphs)
+                                return CPlateVision_ReaderCreate(&options, &status)
+                            }
                         }
                     }
                 }

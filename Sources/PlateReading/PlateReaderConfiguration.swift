@@ -5,6 +5,9 @@ public struct PlateReaderConfiguration: Sendable {
     /// A second model that reads again the lines the first is unsure of; the surer reading
     /// is kept. Default: Debian's German model beside the English one (it has Ä, Ö, Ü).
     public var fallbackModel: OCRModel?
+    /// The plate-font glyph model that reads every line again, one character per column;
+    /// default: the one shipped in `Models/` when it is found.
+    public var glyphModel: GlyphModel?
     /// Plate candidates read per frame, best detections first.
     public var maxCandidates: Int
     /// Alternatives kept per plate besides the best reading.
@@ -15,12 +18,14 @@ public struct PlateReaderConfiguration: Sendable {
     public var calibration: ConfidenceCalibration
 
     public init(
-        model: OCRModel = .preferred(), fallbackModel: OCRModel? = .stockGerman, maxCandidates: Int = 4,
+        model: OCRModel = .preferred(), fallbackModel: OCRModel? = .stockGerman,
+        glyphModel: GlyphModel? = .shipped(), maxCandidates: Int = 4,
         maxAlternatives: Int = 4,
         minimumConfidence: Double = 0.0001, calibration: ConfidenceCalibration? = nil
     ) {
         self.model = model
         self.fallbackModel = fallbackModel
+        self.glyphModel = glyphModel
         self.calibration = calibration ?? model.calibration
         self.maxCandidates = maxCandidates
         self.maxAlternatives = maxAlternatives

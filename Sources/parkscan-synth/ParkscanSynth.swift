@@ -5,6 +5,6 @@ struct ParkscanSynth: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parkscan-synth",
         abstract: "Renders synthetic camera frames with German (and some foreign EU) licence plates.",
-        subcommands: [PlatesCommand.self, PlateCommand.self, LinesCommand.self, DriveCommand.self, VideoCommand.self]
+        subcommands: [PlatesCommand.self, PlateCommand.self, LinesCommand.self, GlyphsCommand.self, DriveCommand.self, VideoCommand.self]
     )
 }

@@ -11,6 +11,11 @@ struct ReaderOptions: ParsableArguments {
     @Option(help: "Folder holding the model's .traineddata (default: Models/ for the shipped model, else Tesseract's own).")
     var tessdata: String?
 
+    @Option(help: ArgumentHelp(
+        "Glyph model reading every line one character per column: PREFIX of PREFIX.png and PREFIX.txt, or 'none'.",
+        discussion: "Default: Models/plate-glyphs when it is found (parkscan-synth glyphs trains it)."))
+    var glyphModel: String?
+
     @Option(help: "Plate candidates read per image, best detections first.")
     var maxCandidates = 4
 
@@ -30,8 +35,14 @@ struct ReaderOptions: ParsableArguments {
         case (nil, let folder?): OCRModel(name: preferred.name, folder: folder)
         case (let name?, let folder): OCRModel(name: name, folder: folder ?? (name == preferred.name ? preferred.folder : nil))
         }
+        let glyphs: GlyphModel? = switch glyphModel {
+        case nil: .shipped()
+        case "none": nil
+        case let prefix?: GlyphModel(prefix: prefix)
+        }
         return PlateReaderConfiguration(
-            model: chosen, maxCandidates: maxCandidates, calibration: rawConfidence ? .identity : nil)
+            model: chosen, glyphModel: glyphs, maxCandidates: maxCandidates,
+            calibration: rawConfidence ? .identity : nil)
     }
 
     func makeReader() throws -> PlateReader {

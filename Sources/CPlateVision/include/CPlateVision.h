@@ -87,6 +87,9 @@ typedef struct {
     const char *fallbackModel;
     /** Folder of the fallback model; NULL for Tesseract's default. */
     const char *fallbackTessdataPath;
+    /** A plate-font glyph model, `<prefix>.png` + `<prefix>.txt` (GlyphClassifier.cpp), that
+     *  reads every line again one character per column; NULL or empty: none. */
+    const char *glyphModel;
 } CPlateVision_ReaderOptions;
 
 /**
@@ -160,7 +163,16 @@ typedef struct {
     /** The line exactly as the OCR would see it: 8-bit grey, rows packed without padding. */
     int imageWidth, imageHeight;
     uint8_t *pixels; /* owned by the shim: release with CPlateVision_LinesFree */
+    /** Each character column as the glyph model sees it: `characterColumns` tiles of
+     *  CPlateVision_GlyphTileWidth x CPlateVision_GlyphTileHeight grey pixels (ink dark),
+     *  one after the other; owned by the shim like `pixels`. */
+    uint8_t *glyphTiles;
 } CPlateVision_Line;
+
+enum {
+    CPlateVision_GlyphTileWidth = 16,
+    CPlateVision_GlyphTileHeight = 24
+};
 
 /**
  * Detects plate candidates in `frame` and writes up to `capacity` of them, best first, with
@@ -170,6 +182,15 @@ typedef struct {
 int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlateVision_Line *lines, int capacity,
                               CPlateVision_Status *status);
 void CPlateVision_LinesFree(CPlateVision_Line *lines, int count);
+
+/**
+ * Builds a glyph model from `count` labelled tiles (each CPlateVision_GlyphTileWidth x
+ * ..Height bytes, one after the other; `labels[i]` the UTF-8 character of tile i): k-means
+ * prototypes, at most `prototypes` per character, written to `<prefix>.png` and
+ * `<prefix>.txt`. Returns 0, or -1 and fills `status`.
+ */
+int CPlateVision_GlyphModelBuild(const uint8_t *tiles, const char *const *labels, int count, int prototypes,
+                                 const char *prefix, CPlateVision_Status *status);
 
 
 /* ---- Evidence images (EvidenceImage.cpp) --------------------------------------------- */
