@@ -81,23 +81,26 @@ GlyphClassifier::GlyphClassifier(const std::string &prefix, std::string &error) 
                                      GlyphTile::width, GlyphTile::height));
         glyphFeature(tile).copyTo(prototypes_.row(i));
     }
+    for (const auto &label : labels) {
+        auto found = std::find(characters_.begin(), characters_.end(), label);
+        characterOf_.push_back(int(found - characters_.begin()));
+        if (found == characters_.end()) characters_.push_back(label);
+    }
     labels_ = std::move(labels);
 }
 
 std::vector<GlyphClassifier::Match> GlyphClassifier::classify(const GlyphTile &tile, size_t count) const {
     if (tile.pixels.empty() || !ready()) return {};
     cv::Mat similarities = prototypes_ * glyphFeature(tile).t();
-    std::map<std::string, float> best;
-    for (int i = 0; i < similarities.rows; i++) {
-        float s = similarities.at<float>(i);
-        auto found = best.find(labels_[i]);
-        if (found == best.end()) best.emplace(labels_[i], s);
-        else found->second = std::max(found->second, s);
-    }
+    std::vector<float> best(characters_.size(), -2.f);
+    for (int i = 0; i < similarities.rows; i++)
+        best[characterOf_[i]] = std::max(best[characterOf_[i]], similarities.at<float>(i));
     std::vector<Match> matches;
-    for (const auto &[character, similarity] : best) matches.push_back({character, similarity});
-    std::sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) { return a.similarity > b.similarity; });
-    if (matches.size() > count) matches.resize(count);
+    for (size_t k = 0; k < characters_.size(); k++) matches.push_back({characters_[k], best[k]});
+    count = std::min(count, matches.size());
+    std::partial_sort(matches.begin(), matches.begin() + count, matches.end(),
+                      [](const Match &a, const Match &b) { return a.similarity > b.similarity; });
+    matches.resize(count);
     return matches;
 }
 
@@ -128,21 +131,34 @@ CharacterRecognizer::Symbol symbolFrom(const std::vector<GlyphClassifier::Match>
 } // namespace
 
 std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &crop) const {
-    std::vector<CharacterRecognizer::Symbol> symbols;
-    if (crop.binary.empty() || crop.grey.empty()) return symbols;
+    if (crop.binary.empty() || crop.grey.empty() || crop.columns.empty()) return {};
+    // Each column whole first: a line in a font the model does not know (most foreign
+    // plates, FE-Schrift) matches poorly throughout, and the model abstains rather than
+    // outvote Tesseract with guesses, before it spends time on cuts.
+    std::vector<std::vector<Match>> wholes;
+    std::vector<float> aspects;
     float similaritySum = 0;
     for (const auto &column : crop.columns) {
         GlyphTile whole = GlyphTile::cut(crop.grey, crop.binary, column.left, column.right);
-        auto matches = classify(whole, CPlateVision_MaxChoices);
+        wholes.push_back(classify(whole, CPlateVision_MaxChoices));
+        aspects.push_back(whole.aspect);
+        if (!wholes.back().empty()) similaritySum += wholes.back().front().similarity;
+    }
+    if (similaritySum / crop.columns.size() < minimumLineSimilarity) return {};
+
+    std::vector<CharacterRecognizer::Symbol> symbols;
+    for (size_t c = 0; c < crop.columns.size(); c++) {
+        const auto &column = crop.columns[c];
+        const auto &matches = wholes[c];
         if (matches.empty()) continue;
-        similaritySum += matches.front().similarity;
-        if (whole.aspect >= splitAspect) {
-            // Try every cut in the middle half; keep the pair whose worse half matches best.
+        if (aspects[c] >= splitAspect) {
+            // Cuts across the middle half, every other pixel; keep the pair whose worse half
+            // matches best, if that beats the column read whole.
             const int width = column.right - column.left;
             float bestPair = -1;
             std::vector<Match> bestLeft, bestRight;
             int bestCut = 0;
-            for (int cut = column.left + width / 4; cut <= column.right - width / 4; cut++) {
+            for (int cut = column.left + width / 4; cut <= column.right - width / 4; cut += 2) {
                 auto l = classify(GlyphTile::cut(crop.grey, crop.binary, column.left, cut), CPlateVision_MaxChoices);
                 auto r = classify(GlyphTile::cut(crop.grey, crop.binary, cut, column.right), CPlateVision_MaxChoices);
                 if (l.empty() || r.empty()) continue;
@@ -157,9 +173,6 @@ std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &
         }
         symbols.push_back(symbolFrom(matches, column.left, column.right));
     }
-    // A line in a font the model does not know (most foreign plates, FE-Schrift) matches
-    // poorly throughout: the model abstains rather than outvote Tesseract with guesses.
-    if (crop.columns.empty() || similaritySum / crop.columns.size() < minimumLineSimilarity) return {};
     return symbols;
 }
 

@@ -49,7 +49,9 @@ public:
                       const std::string &prefix, std::string &error);
 
 private:
-    std::vector<std::string> labels_;
+    std::vector<std::string> labels_;     // per prototype
+    std::vector<std::string> characters_; // distinct, in order of first appearance
+    std::vector<int> characterOf_;        // per prototype: index into characters_
     cv::Mat prototypes_; // CV_32F, one centred unit-length feature row per prototype
 };
 
