@@ -22,7 +22,7 @@ import Testing
 
         let unset = try Self.run(parkscan, arguments, environment: ["OMP_THREAD_LIMIT": nil])
         #expect(unset.status == 0, "\(unset.error)")
-        #expect(unset.output.contains("5 frames read"), "\(unset.output)")
+        #expect(unset.output.contains("frames read"), "\(unset.output)")
         #expect(!unset.error.contains("OpenMP"), "watch must set OMP_THREAD_LIMIT=1 before the video library loads libgomp: \(unset.error)")
 
         let users = try Self.run(parkscan, arguments, environment: ["OMP_THREAD_LIMIT": "2"])
