@@ -65,5 +65,5 @@ grep "^watch:" "$OUT/watch.err" | tail -3
 cat "$OUT/watch.out"
 read=$(sed -n 's/.* \([0-9]*\) frames read.*/\1/p' "$OUT/watch.out")
 awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="${read:-0}" -v m="$MINUTES" 'BEGIN {
-    printf "frames read per second: %.1f; CPU time: %.0f s (%.1f cores), %.1f ms per frame read\n", n / (m * 60), t / hz, t / hz / (m * 60), n > 0 ? 1000 * t / hz / n : 0 }'
+    printf "frames read per second: %.1f; CPU time: %.0f s (%.1f cores), %.1f ms per frame read\n", n / (m * 60), t / hz, t / hz / (m * 60), (n > 0 ? 1000 * t / hz / n : 0) }'
 awk -F, 'NR > 1 { if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2 } END { print "resident memory: " min "-" max " MB over the run" }' "$OUT/rss.csv"

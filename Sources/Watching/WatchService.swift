@@ -30,6 +30,7 @@ public final class WatchService: Service, @unchecked Sendable {
             try? await Task.sleep(for: .milliseconds(200))
             if Date().timeIntervalSince(lastReport) >= 1 {
                 lastReport = Date()
+                HeapTrim.releaseFreedMemory()
                 let status = meter.measure(session.status())
                 latest.withLock { $0 = status }
                 report(status)
