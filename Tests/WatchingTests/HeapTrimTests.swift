@@ -18,4 +18,8 @@ import Watching
         for block in blocks { free(block) }
         #expect(HeapTrim.releaseFreedMemory(), "32 MB freed below a live block: malloc_trim returns pages")
     }
+
+    @Test func largeBuffersAreMappedOnTheirOwn() {
+        #expect(HeapTrim.returnLargeBuffersWhenFreed(), "glibc's mallopt(M_MMAP_THRESHOLD) took the fixed threshold")
+    }
 }
