@@ -6,10 +6,10 @@ import Glibc
 /// decoded 1080p frame, grey and half-size copies, thresholds, component labels). glibc
 /// raises its mmap threshold after the first such buffer is freed, so later ones come from
 /// the threads' heap arenas and the freed pages stay resident. Measured on the benchmark
-/// (`scripts/bench-watch.sh`, 2 min each, loaded machine): 276-280 MB resident as it was,
-/// 256-272 MB trimming once a second, 195-245 MB with buffers of 4 MB and more mapped (and
-/// unmapped when freed) and the trim; the cost is the page faults of those buffers (a few ms
-/// of system time per frame).
+/// (`scripts/bench-watch.sh`, loaded machine): 276-280 MB resident as it was, 256-272 MB
+/// trimming once a second, 195-245 MB (2 min) and 250-270 MB (3 min) with buffers of 4 MB and
+/// more mapped (and unmapped when freed) beside the trim; the cost is the page faults of those
+/// buffers (a few ms of system time per frame).
 public enum HeapTrim {
     /// Buffers from this size on are mapped on their own and returned when freed.
     public static let mappedBufferSize = 4 << 20
