@@ -53,9 +53,17 @@ while [ "$(date +%s)" -lt "$end" ] && kill -0 "$pid" 2> /dev/null; do
     rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo 0)
     echo "$(($(date +%s) - start)),$rss" | tee -a "$OUT/rss.csv"
 done
+# CPU time of the whole process (all threads), before it stops: on a shared machine the
+# frames read per second depend on the load, the CPU time per frame read much less.
+ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)
 kill -TERM "$pid" 2> /dev/null || true
-wait "$pid"
-echo "exit status $?"
+status=0
+wait "$pid" || status=$?
+echo "exit status $status"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep "^watch:" "$OUT/watch.err" | tail -3
 cat "$OUT/watch.out"
+read=$(sed -n 's/.* \([0-9]*\) frames read.*/\1/p' "$OUT/watch.out")
+awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="${read:-0}" -v m="$MINUTES" 'BEGIN {
+    printf "frames read per second: %.1f; CPU time: %.0f s (%.1f cores), %.1f ms per frame read\n", n / (m * 60), t / hz, t / hz / (m * 60), (n > 0 ? 1000 * t / hz / n : 0) }'
 awk -F, 'NR > 1 { if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2 } END { print "resident memory: " min "-" max " MB over the run" }' "$OUT/rss.csv"

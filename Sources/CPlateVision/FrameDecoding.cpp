@@ -108,8 +108,12 @@ CPlateVision_Frame *decode(const uint8_t *bytes, size_t count, int64_t maxPixels
         setStatus(status, CPlateVision_ErrorCorruptImage, "JPEG is truncated (no end-of-image marker)");
         return nullptr;
     }
-    cv::Mat encoded(1, (int)count, CV_8U, const_cast<uint8_t *>(bytes));
-    cv::Mat image = cv::imdecode(encoded, cv::IMREAD_COLOR);
+    cv::Mat image;
+    JPEGDecoding direct = header.format == ImageHeader::jpeg ? decodeJPEGToBGR(bytes, count, image) : JPEGDecoding::notHandled;
+    if (direct == JPEGDecoding::notHandled) {
+        cv::Mat encoded(1, (int)count, CV_8U, const_cast<uint8_t *>(bytes));
+        image = cv::imdecode(encoded, cv::IMREAD_COLOR);
+    }
     if (image.empty()) {
         setStatus(status, CPlateVision_ErrorCorruptImage, "%s data is corrupt or truncated",
                   header.format == ImageHeader::jpeg ? "JPEG" : "PNG");

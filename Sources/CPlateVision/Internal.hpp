@@ -23,6 +23,12 @@ void setStatus(CPlateVision_Status *status, int code, const char *format, ...)
 
 inline void setOK(CPlateVision_Status *status) { setStatus(status, CPlateVision_OK, "%s", ""); }
 
+enum class JPEGDecoding { decoded, notHandled, failed };
+
+/// Decodes a JPEG straight to 8-bit BGR, the same pixels as cv::imdecode (JPEGDecoding.cpp).
+/// `notHandled`: a kind it leaves to imdecode (not 3 components, Exif, no Huffman tables).
+JPEGDecoding decodeJPEGToBGR(const uint8_t *bytes, size_t count, cv::Mat &image);
+
 /// Runs `body`, turning every C++ exception into an error status. Returns `failure` then.
 template <typename Result, typename Body>
 Result guarded(CPlateVision_Status *status, Result failure, Body body) {

@@ -2,6 +2,7 @@ import DriveInput
 import Foundation
 import LiveInput
 import PlateReading
+import Scanning
 import Synchronization
 
 /// One camera: a V4L2 device, an RTSP/HTTP stream, or a video file played at its real timing.
@@ -31,7 +32,7 @@ public final class CameraFeed: FrameFeed, @unchecked Sendable {
         self.loop = loop
         isFile = !source.contains("://") && !source.hasPrefix("/dev/") && FileManager.default.fileExists(atPath: source)
         sidecarStart = isFile ? try VideoSidecar.load(forVideo: source)?.start : nil
-        capture = try VideoCapture(source: source)
+        capture = try Self.open(source)
     }
 
     public func start(into queue: LiveFrameQueue) {
@@ -62,19 +63,19 @@ public final class CameraFeed: FrameFeed, @unchecked Sendable {
         var index = 0
         let interval = capture.framesPerSecond > 0 ? 1 / capture.framesPerSecond : 0.04
         while !stopped.load(ordering: .relaxed) {
-            let next: (frame: CameraFrame, position: TimeInterval)?
-            do { next = try capture.next() } catch {
+            let grabbed: TimeInterval?
+            do { grabbed = try capture.grab() } catch {
                 log("camera \(mount.name): \(error.description)")
                 if isFile { break } else { continue }
             }
-            guard let (pixels, position) = next else {
+            guard let position = grabbed else {
                 guard isFile && loop && index > 0 else {
                     log("camera \(mount.name): \(source) ended")
                     break
                 }
                 offset += lastPosition + interval
                 lastPosition = 0
-                do { capture = try VideoCapture(source: source) } catch {
+                do { capture = try Self.open(source) } catch {
                     log("camera \(mount.name): \(error.description)")
                     break
                 }
@@ -93,11 +94,28 @@ public final class CameraFeed: FrameFeed, @unchecked Sendable {
                 time = Date()
             }
             clock.withLock { $0 = (Date(), time) }
-            let frame = LiveFrame(camera: mount.name, cameraFrameIndex: index, time: time, pixels: pixels,
-                                  path: "live:\(mount.name)#\(index)")
+            let frameIndex = index
             index += 1
+            // Its image is taken only when it is to be read: a dropped frame is never decoded.
+            switch queue.admit(camera: mount.name, cameraFrameIndex: frameIndex) {
+            case .closed: return
+            case .drop: continue
+            case .queue: break
+            }
+            let image: FrameImage
+            do { image = capture.passesJPEG ? .jpeg(try capture.retrieveJPEG()) : .pixels(try capture.retrieve()) } catch {
+                queue.withdraw(camera: mount.name)
+                log("camera \(mount.name): \(error.description)")
+                if isFile { break } else { continue }
+            }
+            let frame = LiveFrame(camera: mount.name, cameraFrameIndex: frameIndex, time: time, image: image,
+                                  path: "live:\(mount.name)#\(frameIndex)")
             guard queue.push(frame) else { break }
         }
     }
-}
 
+    /// Opens a source, passing Motion-JPEG frames on undecoded (the reader threads decode them).
+    static func open(_ source: String) throws(LiveSourceError) -> VideoCapture {
+        try VideoCapture(source: source, passJPEG: true)
+    }
+}

@@ -7,7 +7,8 @@ public protocol FrameReading: AnyObject {
     func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome
 }
 
-/// The real reader: a frame's pixels, or its file for replayed drives.
+/// The real reader: a frame's image (a camera's JPEG is decoded here, on the reader's
+/// thread), or its file for replayed drives.
 public final class PlateFrameReader: FrameReading {
     private let reader: PlateReader
 
@@ -17,8 +18,8 @@ public final class PlateFrameReader: FrameReading {
 
     public func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome {
         do {
-            if let pixels = frame.pixels { return .success(try reader.read(pixels)) }
-            return .success(try reader.read(contentsOf: frame.path))
+            guard let image = frame.image else { return .success(try reader.read(contentsOf: frame.path)) }
+            return .success(try reader.read(image.decoded()))
         } catch {
             return .failure(error)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PlateReading
+import Scanning
 
 /// A frame from a live source, waiting to be read.
 public struct LiveFrame: Sendable {
@@ -9,16 +10,17 @@ public struct LiveFrame: Sendable {
     public var cameraFrameIndex: Int
     /// When it was taken (GPS clock: UTC).
     public var time: Date
-    /// Its pixels (cameras, video files), or nil when it is a file to read (replay).
-    public var pixels: CameraFrame?
+    /// Its image (cameras, video files: the camera's JPEG, or decoded pixels), or nil when it
+    /// is a file to read (replay).
+    public var image: FrameImage?
     /// The image file (replay), or a name for the frame (`live:right#1234`).
     public var path: String
 
-    public init(camera: String, cameraFrameIndex: Int, time: Date, pixels: CameraFrame?, path: String) {
+    public init(camera: String, cameraFrameIndex: Int, time: Date, image: FrameImage?, path: String) {
         self.camera = camera
         self.cameraFrameIndex = cameraFrameIndex
         self.time = time
-        self.pixels = pixels
+        self.image = image
         self.path = path
     }
 }

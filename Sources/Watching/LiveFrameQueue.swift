@@ -7,6 +7,9 @@ import PlateReading
 ///
 /// Memory stays flat: each camera queues at most ``capacity`` frames; when a camera's queue
 /// is full, a frame is dropped as ``FrameDropPolicy`` allows (counted), or the camera waits.
+///
+/// A camera asks first (``admit(camera:cameraFrameIndex:)``) and takes the frame's image only
+/// when it is to be queued: a frame dropped on arrival is never decoded or copied.
 public final class LiveFrameQueue: @unchecked Sendable {
     public typealias Outcome = Result<[PlateRead], PlateReadingError>
 
@@ -48,6 +51,8 @@ public final class LiveFrameQueue: @unchecked Sendable {
     private var nextToDeliver: Int
     private var results: [Int: (LiveFrame, Outcome)] = [:]
     private var inFlight = 0
+    /// Per camera, the frame admitted whose image is being taken (its place is kept).
+    private var admitted: [String: Int] = [:]
 
     /// `firstSequence`: the scan-order index of the first frame (a resumed run's next frame).
     public init(cameras: [String], capacity: Int = 2, policy: FrameDropPolicy = .init(), firstSequence: Int = 0) {
@@ -76,20 +81,34 @@ public final class LiveFrameQueue: @unchecked Sendable {
         return queues.values.reduce(0) { $0 + $1.count } + inFlight + results.count
     }
 
-    /// A source's new frame. Returns false once the queue is closed (the source should stop).
-    @discardableResult
-    public func push(_ frame: LiveFrame) -> Bool {
+    /// What becomes of a frame a camera has taken.
+    public enum Admission: Equatable, Sendable {
+        /// It goes into the queue: take its image and ``push(_:)`` it (or ``withdraw(camera:)``).
+        case queue
+        /// It is dropped (counted): do not decode it.
+        case drop
+        /// The queue is closed: the source should stop.
+        case closed
+    }
+
+    /// For a source, before it takes a frame's image: makes room for frame `cameraFrameIndex`
+    /// of `camera` (dropping a queued frame or this one as the policy allows, else waiting)
+    /// and says whether it is queued. An admitted frame keeps its place until it is pushed.
+    public func admit(camera: String, cameraFrameIndex index: Int) -> Admission {
         condition.lock()
         defer { condition.unlock() }
-        let camera = frame.camera
+        return admitLocked(camera: camera, index: index)
+    }
+
+    private func admitLocked(camera: String, index: Int) -> Admission {
         counts[camera, default: .init()].captured += 1
         var stalled = false
         while !closed && (queues[camera]?.count ?? 0) >= capacity {
             let queued = queues[camera, default: []].map(\.cameraFrameIndex)
-            if let victim = policy.victim(queued: queued, arriving: frame.cameraFrameIndex,
+            if let victim = policy.victim(queued: queued, arriving: index,
                                           recentlyDropped: recentlyDropped[camera, default: []]) {
                 noteDrop(camera: camera, index: victim)
-                if victim == frame.cameraFrameIndex { return true }
+                if victim == index { return .drop }
                 queues[camera]!.removeAll { $0.cameraFrameIndex == victim }
                 break
             }
@@ -99,6 +118,36 @@ public final class LiveFrameQueue: @unchecked Sendable {
             }
             condition.wait()
         }
+        guard !closed else { return .closed }
+        admitted[camera] = index
+        return .queue
+    }
+
+    /// A source could not take the image of the frame it was admitted for: it is not counted.
+    public func withdraw(camera: String) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard admitted.removeValue(forKey: camera) != nil else { return }
+        counts[camera, default: .init()].captured -= 1
+        condition.broadcast()
+    }
+
+    /// A source's new frame: queued if admitted (``admit(camera:cameraFrameIndex:)``), else
+    /// admitted now (it may be dropped). Returns false once the queue is closed (the source
+    /// should stop).
+    @discardableResult
+    public func push(_ frame: LiveFrame) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        let camera = frame.camera
+        if admitted[camera] != frame.cameraFrameIndex {
+            switch admitLocked(camera: camera, index: frame.cameraFrameIndex) {
+            case .closed: return false
+            case .drop: return true
+            case .queue: break
+            }
+        }
+        admitted[camera] = nil
         guard !closed else { return false }
         queues[camera, default: []].append(frame)
         condition.broadcast()

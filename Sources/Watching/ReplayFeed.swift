@@ -67,7 +67,7 @@ public final class ReplayFeed: FrameFeed, @unchecked Sendable {
                 clock.withLock { $0 = (Date(), frame.time) }
             }
             let live = LiveFrame(camera: frame.camera, cameraFrameIndex: cameraFrameIndex[offset], time: frame.time,
-                                 pixels: nil, path: frame.path)
+                                 image: nil, path: frame.path)
             guard queue.push(live) else { return }
         }
     }

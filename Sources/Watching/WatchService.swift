@@ -23,6 +23,7 @@ public final class WatchService: Service, @unchecked Sendable {
     public var latestStatus: WatchStatus { latest.withLock { $0 } }
 
     public func run() async throws {
+        HeapTrim.returnLargeBuffersWhenFreed()
         try session.start()
         var meter = WatchStatusMeter()
         var lastReport = Date.distantPast
@@ -30,6 +31,7 @@ public final class WatchService: Service, @unchecked Sendable {
             try? await Task.sleep(for: .milliseconds(200))
             if Date().timeIntervalSince(lastReport) >= 1 {
                 lastReport = Date()
+                HeapTrim.releaseFreedMemory()
                 let status = meter.measure(session.status())
                 latest.withLock { $0 = status }
                 report(status)

@@ -168,7 +168,7 @@ public final class WatchSession: @unchecked Sendable {
                 case .frame(let sequence, let frame, let outcome):
                     let reads = (try? outcome.get())?.count ?? 0
                     try engine.add(FrameReads(index: sequence, camera: frame.camera, cameraFrameIndex: frame.cameraFrameIndex,
-                                              time: frame.time, framePath: frame.path, pixels: frame.pixels, outcome: outcome,
+                                              time: frame.time, framePath: frame.path, image: frame.image, outcome: outcome,
                                               position: positioning.carPosition(camera: frame.camera, at: frame.time)))
                     publish(engine, plates: reads)
                 case .waiting:

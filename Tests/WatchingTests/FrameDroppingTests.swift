@@ -21,7 +21,7 @@ import Watching
         let producer = Thread {
             for index in 0..<frames {
                 queue.push(LiveFrame(camera: "right", cameraFrameIndex: index, time: start.addingTimeInterval(Double(index) / 100),
-                                     pixels: nil, path: "f\(index)"))
+                                     image: nil, path: "f\(index)"))
                 Thread.sleep(forTimeInterval: 0.01)
             }
             queue.finish(camera: "right")
@@ -55,13 +55,45 @@ import Watching
         }
     }
 
+    /// A camera asks before it takes a frame's image: a frame dropped on arrival is never
+    /// decoded, and an admitted frame keeps its place until it is pushed.
+    @Test func aFrameIsAdmittedOrDroppedBeforeItsImageIsTaken() {
+        let queue = LiveFrameQueue(cameras: ["right"], capacity: 2)
+        let start = Date()
+        func frame(_ index: Int) -> LiveFrame {
+            LiveFrame(camera: "right", cameraFrameIndex: index, time: start.addingTimeInterval(Double(index) / 25), image: nil, path: "f\(index)")
+        }
+        for index in 0..<2 {
+            #expect(queue.admit(camera: "right", cameraFrameIndex: index) == .queue)
+            #expect(queue.push(frame(index)))
+        }
+        // Full: the stalest queued frame (0) goes, 2 is admitted.
+        #expect(queue.admit(camera: "right", cameraFrameIndex: 2) == .queue)
+        #expect(queue.push(frame(2)))
+        // Full again, 1 and 2 are too close to the dropped 0: the arriving 3 goes, unread.
+        #expect(queue.admit(camera: "right", cameraFrameIndex: 3) == .drop)
+        // 4 is admitted once a reader takes one; an image that cannot be taken is withdrawn.
+        _ = queue.take()
+        #expect(queue.admit(camera: "right", cameraFrameIndex: 4) == .queue)
+        queue.withdraw(camera: "right")
+        queue.finish(camera: "right")
+        var left: [String] = []
+        while let job = queue.take() { left.append(job.frame.path) }
+        #expect(left == ["f2"])
+        let counts = queue.cameraCounts["right"]!
+        #expect(counts.captured == 4)
+        #expect(counts.dropped == 2)
+        queue.close()
+        #expect(queue.admit(camera: "right", cameraFrameIndex: 5) == .closed)
+    }
+
     /// Frames of two cameras are handed out oldest first.
     @Test func framesOfSeveralCamerasGoOutOldestFirst() {
         let queue = LiveFrameQueue(cameras: ["left", "right"], capacity: 4)
         let start = Date()
-        queue.push(LiveFrame(camera: "right", cameraFrameIndex: 0, time: start.addingTimeInterval(0.02), pixels: nil, path: "r0"))
-        queue.push(LiveFrame(camera: "left", cameraFrameIndex: 0, time: start, pixels: nil, path: "l0"))
-        queue.push(LiveFrame(camera: "left", cameraFrameIndex: 1, time: start.addingTimeInterval(0.04), pixels: nil, path: "l1"))
+        queue.push(LiveFrame(camera: "right", cameraFrameIndex: 0, time: start.addingTimeInterval(0.02), image: nil, path: "r0"))
+        queue.push(LiveFrame(camera: "left", cameraFrameIndex: 0, time: start, image: nil, path: "l0"))
+        queue.push(LiveFrame(camera: "left", cameraFrameIndex: 1, time: start.addingTimeInterval(0.04), image: nil, path: "l1"))
         queue.finish(camera: "left")
         queue.finish(camera: "right")
         var order: [String] = []

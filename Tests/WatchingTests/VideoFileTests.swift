@@ -62,6 +62,53 @@ import Watching
         #expect((status.gps?.fixes ?? 0) > 0)
     }
 
+    /// Motion-JPEG frames are handed on as the camera's JPEG images, undecoded, at the same
+    /// positions; the reader thread decodes them. A camera feed queues them that way, so a
+    /// queued or tracked frame holds a JPEG instead of 1.5 MB of pixels.
+    @Test func motionJPEGFramesArePassedOnUndecoded() throws {
+        let drive = try TestDrive(seed: 35, cars: 2)
+        defer { drive.remove() }
+        let frames = Array(try DriveFolder(path: drive.drivePath).frames(of: "right").prefix(6))
+        let video = drive.file("right.avi")
+        let writer = try VideoWriter(path: video, framesPerSecond: 25, width: 960, height: 540)
+        for frame in frames { try writer.append(imageAt: frame.path) }
+        writer.finish()
+
+        let decoding = try VideoCapture(source: video)
+        let passing = try VideoCapture(source: video, passJPEG: true)
+        #expect(!decoding.passesJPEG)
+        #expect(passing.passesJPEG)
+        var count = 0
+        while let position = try passing.grab() {
+            #expect(abs(position - Double(count) / 25) < 0.001)
+            let jpeg = try passing.retrieveJPEG()
+            #expect(jpeg.prefix(2) == [0xFF, 0xD8])
+            let frame = try CameraFrame(encoded: jpeg)
+            #expect(frame.width == 960 && frame.height == 540)
+            let decoded = try #require(try decoding.next())
+            #expect(abs(decoded.position - position) < 0.001)
+            count += 1
+        }
+        #expect(count == frames.count)
+        #expect(throws: LiveSourceError.self) { _ = try decoding.retrieveJPEG() }
+
+        let mount = try #require(try DriveFolder(path: drive.drivePath).cameras.first { $0.name == "right" })
+        let feed = try CameraFeed(source: video, mount: mount)
+        let queue = LiveFrameQueue(cameras: ["right"], capacity: 64)
+        feed.start(into: queue)
+        var images: [FrameImage] = []
+        while let job = queue.take() {
+            images.append(try #require(job.frame.image))
+            queue.deliver(job, .success([]))
+        }
+        #expect(images.count == frames.count)
+        for image in images {
+            guard case .jpeg(let bytes) = image else { Issue.record("a decoded frame was queued: \(image.byteCount) bytes"); continue }
+            #expect(bytes.count < 960 * 540 * 3 / 4)
+            #expect(try image.decoded().width == 960)
+        }
+    }
+
     @Test func aMissingVideoIsRefusedWithItsName() {
         do {
             _ = try VideoCapture(source: "/nonexistent/cam.avi")

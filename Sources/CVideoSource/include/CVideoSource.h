@@ -40,6 +40,32 @@ CVideoSource_Capture *CVideoSource_Open(const char *source, int width, int heigh
 int CVideoSource_Read(CVideoSource_Capture *capture, const uint8_t **bgr, int *width, int *height,
                       size_t *rowBytes, double *positionMs, char *message, size_t capacity);
 
+/**
+ * Passes Motion-JPEG frames on undecoded (OpenCV's FFmpeg backend in raw mode): after it,
+ * CVideoSource_RetrieveJPEG gives each frame's own JPEG bytes, and decoding is left to the
+ * reader thread that reads the frame, so a frame that is dropped is never decoded. Returns 1
+ * when switched, 0 when the source is not MJPEG or its backend cannot (it then decodes).
+ * Call right after opening, before the first grab.
+ */
+int CVideoSource_PassJPEG(CVideoSource_Capture *capture);
+
+/**
+ * Takes the next frame from the source without converting it (a compressed stream is still
+ * decoded here, except in JPEG pass-through). `*positionMs`: its position in the stream.
+ * Returns 1, 0 at the end of the stream, -1 on failure (message written).
+ */
+int CVideoSource_Grab(CVideoSource_Capture *capture, double *positionMs, char *message, size_t capacity);
+
+/** The grabbed frame's 8-bit BGR pixels (as CVideoSource_Read gives them). 1, or -1 and a
+ *  message. Not in JPEG pass-through. */
+int CVideoSource_Retrieve(CVideoSource_Capture *capture, const uint8_t **bgr, int *width, int *height,
+                          size_t *rowBytes, char *message, size_t capacity);
+
+/** In JPEG pass-through: the grabbed frame's JPEG bytes, valid until the next call or close.
+ *  1, or -1 and a message (the packet is not a JPEG image). */
+int CVideoSource_RetrieveJPEG(CVideoSource_Capture *capture, const uint8_t **bytes, size_t *count,
+                              char *message, size_t capacity);
+
 /** The stream's nominal frame rate (0 when unknown). */
 double CVideoSource_FramesPerSecond(CVideoSource_Capture *capture);
 

@@ -12,9 +12,12 @@ public final class VideoLibrary: @unchecked Sendable {
     public static let fileName = "libParkScanVideo.so"
 
     typealias Open = @convention(c) (UnsafePointer<CChar>?, Int32, Int32, Double, UnsafeMutablePointer<CChar>?, Int) -> OpaquePointer?
-    typealias Read = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, UnsafeMutablePointer<Int32>?,
-                                     UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<Double>?,
-                                     UnsafeMutablePointer<CChar>?, Int) -> Int32
+    typealias PassJPEG = @convention(c) (OpaquePointer?) -> Int32
+    typealias Grab = @convention(c) (OpaquePointer?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    typealias Retrieve = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, UnsafeMutablePointer<Int32>?,
+                                         UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<CChar>?, Int) -> Int32
+    typealias RetrieveJPEG = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafePointer<UInt8>?>?, UnsafeMutablePointer<Int>?,
+                                             UnsafeMutablePointer<CChar>?, Int) -> Int32
     typealias FramesPerSecond = @convention(c) (OpaquePointer?) -> Double
     typealias FrameCount = @convention(c) (OpaquePointer?) -> Int64
     typealias Close = @convention(c) (OpaquePointer?) -> Void
@@ -22,7 +25,10 @@ public final class VideoLibrary: @unchecked Sendable {
     typealias WriterAppend = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutablePointer<CChar>?, Int) -> Int32
 
     let open: Open
-    let read: Read
+    let passJPEG: PassJPEG
+    let grab: Grab
+    let retrieve: Retrieve
+    let retrieveJPEG: RetrieveJPEG
     let framesPerSecond: FramesPerSecond
     let frameCount: FrameCount
     let close: Close
@@ -38,6 +44,7 @@ public final class VideoLibrary: @unchecked Sendable {
     private static let loaded: Result<VideoLibrary, LiveSourceError> = Result { () throws(LiveSourceError) in try VideoLibrary() }
 
     private init() throws(LiveSourceError) {
+        OpenMPThreadLimit.setDefaultBeforeLoading()
         var tried: [String] = []
         var handle: UnsafeMutableRawPointer?
         for candidate in Self.candidates() {
@@ -55,7 +62,10 @@ public final class VideoLibrary: @unchecked Sendable {
             return unsafeBitCast(pointer, to: type)
         }
         open = try symbol("CVideoSource_Open", as: Open.self)
-        read = try symbol("CVideoSource_Read", as: Read.self)
+        passJPEG = try symbol("CVideoSource_PassJPEG", as: PassJPEG.self)
+        grab = try symbol("CVideoSource_Grab", as: Grab.self)
+        retrieve = try symbol("CVideoSource_Retrieve", as: Retrieve.self)
+        retrieveJPEG = try symbol("CVideoSource_RetrieveJPEG", as: RetrieveJPEG.self)
         framesPerSecond = try symbol("CVideoSource_FramesPerSecond", as: FramesPerSecond.self)
         frameCount = try symbol("CVideoSource_FrameCount", as: FrameCount.self)
         close = try symbol("CVideoSource_Close", as: Close.self)

@@ -17,21 +17,21 @@ public struct FrameReads: Sendable {
     public var time: Date
     /// The frame's image file, or for a live frame a name (`live:right#1234`).
     public var framePath: String
-    /// The frame's pixels when it has no file (live cameras): evidence is cut from them.
-    public var pixels: CameraFrame?
+    /// The frame's image when it has no file (live cameras): evidence is cut from it.
+    public var image: FrameImage?
     /// The plates read, or why the frame could not be read.
     public var outcome: Result<[PlateRead], PlateReadingError>
     /// Where a car seen in the middle of this frame is; nil without a recent GPS fix.
     public var position: GeoPoint?
 
-    public init(index: Int, camera: String, cameraFrameIndex: Int, time: Date, framePath: String, pixels: CameraFrame? = nil,
+    public init(index: Int, camera: String, cameraFrameIndex: Int, time: Date, framePath: String, image: FrameImage? = nil,
                 outcome: Result<[PlateRead], PlateReadingError>, position: GeoPoint?) {
         self.index = index
         self.camera = camera
         self.cameraFrameIndex = cameraFrameIndex
         self.time = time
         self.framePath = framePath
-        self.pixels = pixels
+        self.image = image
         self.outcome = outcome
         self.position = position
     }
@@ -41,7 +41,7 @@ public struct FrameReads: Sendable {
         guard case .success(let reads) = outcome else { return [] }
         return reads.map {
             PlateObservation(frameIndex: index, cameraFrameIndex: cameraFrameIndex, camera: camera, time: time,
-                             framePath: framePath, read: $0, position: position, pixels: pixels)
+                             framePath: framePath, read: $0, position: position, image: image)
         }
     }
 }

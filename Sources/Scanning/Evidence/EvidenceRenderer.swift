@@ -41,12 +41,14 @@ public struct EvidenceRenderer: Sendable {
         return try images(of: frame, box: box, name: path)
     }
 
-    /// The evidence of an observation: cut from its pixels when it has them (a live frame),
-    /// else from its frame file.
+    /// The evidence of an observation: cut from its image when it has one (a live frame; a
+    /// JPEG is decoded now), else from its frame file.
     public func images(of observation: PlateObservation) throws -> EvidenceImages {
-        guard let pixels = observation.pixels else {
+        guard let image = observation.image else {
             return try images(framePath: observation.framePath, box: observation.read.box)
         }
+        let pixels: CameraFrame
+        do { pixels = try image.decoded() } catch { throw ScanError(message: "\(observation.framePath): \(error.description)") }
         return try pixels.withFrameHandle { try images(of: $0, box: observation.read.box, name: observation.framePath) }
     }
 

@@ -18,12 +18,12 @@ public struct PlateObservation: Sendable, Equatable {
     public var read: PlateRead
     /// Where the seen car is (camera side and offset applied), nil without a GPS fix.
     public var position: GeoPoint?
-    /// The frame's pixels when it has no file (a live camera). A track keeps them only for
-    /// its surest read (``PlateTrack``), so memory does not grow with a long sighting.
-    public var pixels: CameraFrame?
+    /// The frame's image when it has no file (a live camera). A track keeps it only for its
+    /// surest read (``PlateTrack``), so memory does not grow with a long sighting.
+    public var image: FrameImage?
 
     public init(frameIndex: Int, cameraFrameIndex: Int, camera: String, time: Date, framePath: String,
-                read: PlateRead, position: GeoPoint?, pixels: CameraFrame? = nil) {
+                read: PlateRead, position: GeoPoint?, image: FrameImage? = nil) {
         self.frameIndex = frameIndex
         self.cameraFrameIndex = cameraFrameIndex
         self.camera = camera
@@ -31,11 +31,11 @@ public struct PlateObservation: Sendable, Equatable {
         self.framePath = framePath
         self.read = read
         self.position = position
-        self.pixels = pixels
+        self.image = image
     }
 
     public static func == (a: PlateObservation, b: PlateObservation) -> Bool {
         a.frameIndex == b.frameIndex && a.cameraFrameIndex == b.cameraFrameIndex && a.camera == b.camera && a.time == b.time
-            && a.framePath == b.framePath && a.read == b.read && a.position == b.position && a.pixels === b.pixels
+            && a.framePath == b.framePath && a.read == b.read && a.position == b.position && a.image == b.image
     }
 }

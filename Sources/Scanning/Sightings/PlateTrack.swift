@@ -14,17 +14,18 @@ public struct PlateTrack: Sendable, Equatable {
     public var lastFrameIndex: Int { observations[observations.count - 1].frameIndex }
     var lastCameraFrameIndex: Int { observations[observations.count - 1].cameraFrameIndex }
 
-    /// Reads whose frame pixels a track keeps at most (live frames): the surest read's, which
-    /// evidence is cut from. A 1080p frame is 6 MB, a parked car is in view for 25-50 frames
-    /// and several are in view at once (measured: 3 kept frames per track cost ~100 MB).
+    /// Reads whose frame image a track keeps at most (live frames): the surest read's, which
+    /// evidence is cut from. A decoded 1080p frame is 6 MB (a Motion-JPEG one ~250 KB), a
+    /// parked car is in view for 25-50 frames and several are in view at once (measured with
+    /// decoded frames: 3 kept frames per track cost ~100 MB).
     static let framesKept = 1
 
     mutating func append(_ observation: PlateObservation) {
         observations.append(observation)
-        let withPixels = observations.indices.filter { observations[$0].pixels != nil }
+        let withPixels = observations.indices.filter { observations[$0].image != nil }
         if withPixels.count > Self.framesKept,
            let weakest = withPixels.min(by: { observations[$0].read.confidence < observations[$1].read.confidence }) {
-            observations[weakest].pixels = nil
+            observations[weakest].image = nil
         }
     }
 

@@ -33,9 +33,9 @@ public struct Sighting: Sendable, Equatable {
         lastSeen = observations.last!.time
         plate = FusedPlate(fusing: observations.map(\.read))
         let winner = plate.text
-        // Live frames keep their pixels only for a track's best reads: evidence comes from
+        // Live frames keep their image only for a track's best reads: evidence comes from
         // those. Frames from files (recorded drives) all qualify.
-        let withImage = observations.contains { $0.pixels != nil } ? observations.filter { $0.pixels != nil } : observations
+        let withImage = observations.contains { $0.image != nil } ? observations.filter { $0.image != nil } : observations
         bestObservation = withImage.max { a, b in
             Self.confidence(of: winner, in: a.read) < Self.confidence(of: winner, in: b.read)
         }!

@@ -97,6 +97,10 @@ struct Watch: AsyncParsableCommand {
         do { readers = try (0..<options.workers).map { _ in try PlateFrameReader(configuration: settings.reader) } } catch {
             throw CommandFailure("\(error)")
         }
+        if let limit = OpenMPThreadLimit.inEffect(), limit != 1 {
+            log("OCR runs with \(limit >= Int(Int32.max) ? "no" : "a \(limit)-thread") OpenMP limit per reader: on a vehicle's few cores "
+                + "that reads 3-4x slower; leave OMP_THREAD_LIMIT unset (watch then uses 1) or set it to 1")
+        }
         let configuration = WatchSession.Configuration(
             vehicle: sources.vehicle, zones: zoneMap, database: store, rights: RightsStore(database: store),
             evidenceFolder: options.evidence, settings: settings, queueCapacity: queue,
