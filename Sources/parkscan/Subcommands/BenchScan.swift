@@ -32,6 +32,9 @@ struct BenchScan: ParsableCommand {
     @Option(help: "Keep the database and evidence in this folder instead of a temporary one.")
     var keep: String?
 
+    @Option(help: "Write one JSON line per sighting (reads, fused plate, zone, outcome) to this file.")
+    var sightings: String?
+
     @Flag(help: "List every missed and every false case.")
     var verbose = false
 
@@ -64,6 +67,10 @@ struct BenchScan: ParsableCommand {
                                     evidenceFolder: (folder as NSString).appendingPathComponent("evidence"), settings: settings)
         let log = ScanLog()
         pipeline.progress = { log.progress($0) }
+        if let sightings {
+            let file = try SightingAuditFile(path: sightings)
+            pipeline.audit = { file.write(track: $0, sighting: $1, outcome: $2) }
+        }
         let summary = try pipeline.run()
         log.finish()
 
