@@ -9,9 +9,8 @@ import DriveInput
 /// than a plate's). Such a track is background: not a vehicle, never acted on.
 ///
 /// Judged only when the vehicle moved at least ``minimumDrive`` metres (half a metre: two
-/// frames at 10 fps and 10 km/h) between the track's
-/// first and last read (by the reads' GPS positions): standing at a light, parked cars stand
-/// still in the frame too.
+/// frames at 10 fps and 10 km/h) between the track's first and last read (by the reads' GPS
+/// positions): standing at a light, parked cars stand still in the frame too.
 enum Parallax {
     /// Metres the vehicle must have moved for the check to apply.
     static let minimumDrive = 0.5

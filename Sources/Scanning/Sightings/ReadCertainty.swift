@@ -14,7 +14,7 @@
 /// ``requireVoteAgreement`` (off by default) also asks the per-character vote
 /// (``CharacterVote``) to read the same text as the vote on whole texts. Measured on the
 /// 1080p drives: seed 2026, 2 fewer sure sightings with a wrong plate and none fewer right;
-/// seed 7, none fewer wrong and 3 fewer right. No gain either way, so it is not used; the
+/// seed 7, none fewer wrong and 3 fewer right (one true case lost). So it is not used; the
 /// OCR's errors on these drives are systematic (the same misread in every frame), which no
 /// fusion of one track's reads can undo.
 ///

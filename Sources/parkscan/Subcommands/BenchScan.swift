@@ -3,6 +3,7 @@ import DriveInput
 import Enforcement
 import Foundation
 import GRDB
+import PlateReading
 import Scanning
 
 /// `parkscan bench scan DRIVE`: scans a generated drive into a temporary database and scores
@@ -79,8 +80,9 @@ struct BenchScan: ParsableCommand {
 
         let cases = try store.writer.read { db in try CaseRecord.fetchAll(db) }
         // German plates compare in their split form; foreign ones by letters and digits (the
-        // rights key), since truth writes `VX258RE` where the reader writes the layout `VX 258RE`.
-        let key = { (plate: String) in plate.contains("-") ? plate : plate.filter { $0.isLetter || $0.isNumber } }
+        // rights key), since truth writes `VX258RE` and `NK830D` where the reader writes the
+        // layouts `VX 258RE` and `NK-830-D`.
+        let key = { (plate: String) in GermanPlate(canonical: plate) != nil ? plate : plate.filter { $0.isLetter || $0.isNumber } }
         let trueCases = (truth["cases"] as? [[String: Any]] ?? []).map {
             "\(key($0["plate"] as? String ?? ""))|\($0["zone"] as? String ?? "")|\($0["rule"] as? String ?? "")"
         }
