@@ -56,3 +56,47 @@ import Testing
         #expect(rows.filter { $0.granularity == ZoneOccupancyRecord.bucket }.map(\.zone) == [zone.id])
     }
 }
+
+/// A car seen twice in one pass, once unread and once surely read, is one vehicle.
+@Suite struct OccupancyDuplicateTests {
+    typealias F = ReadFixtures
+
+    /// `ALF-D 7324` is exempt: the surely read car is compliant (no evidence is cut).
+    struct AllExempt: RightsLookup {
+        func rights(for plateKey: String, zone: String, at date: Date) throws -> [ParkingRight] {
+            plateKey == "ALF-D 7324" ? [.exemption] : []
+        }
+    }
+
+    @Test func anUnreadSightingOfACarReadSurelyLaterCountsOnce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let zones = try ZoneMap.load(folder: GeneratedDrive.zonesFolder)
+        let zone = try #require(zones.zones.first { $0.capacity > 0 })
+        let position = try #require(OccupancyCoverageTests.point(in: zone, of: zones))
+        let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
+        let run = ScanRunRecord(id: "test-run", drivePath: "none", vehicle: "test", frameCount: 12)
+        try database.writer.write { try run.insert($0) }
+        let engine = ScanEngine(run: run, zones: zones, database: database, rights: AllExempt(),
+                                evidenceFolder: folder.file("evidence"), settings: ScanSettings())
+        let start = Date(timeIntervalSince1970: 1_762_250_400)
+        // Frames 0-1: two misreads neck and neck (unread, no right for either); frames 8-9: the
+        // same car read surely.
+        let texts: [Int: (String, Double)] = [0: ("ALF-O 7324", 0.3), 1: ("ALF-O 7321", 0.3), 8: ("ALF-D 7324", 0.6), 9: ("ALF-D 7324", 0.6)]
+        for index in 0..<12 {
+            let reads = texts[index].map { [F.read($0.0, $0.1, box: PixelBox(x: 300 + 100 * (index % 8), y: 400, width: 120, height: 30))] } ?? []
+            try engine.add(FrameReads(index: index, camera: "right", cameraFrameIndex: index,
+                                      time: start.addingTimeInterval(Double(index) * 0.1), framePath: "frame-\(index)",
+                                      outcome: .success(reads), position: position))
+        }
+        try engine.finish()
+        #expect(engine.run.sightings == 2)
+        let rows = try database.writer.read { db in try ZoneOccupancyRecord.fetchAll(db) }
+        let passRow = try #require(rows.first { $0.granularity == ZoneOccupancyRecord.pass && $0.zone == zone.id })
+        #expect(passRow.vehicles == 1)
+        #expect(passRow.unread == 0)
+        #expect(passRow.exempt == 1)
+        let bucketVehicles = rows.filter { $0.granularity == ZoneOccupancyRecord.bucket && $0.zone == zone.id }.map(\.vehicles)
+        #expect(bucketVehicles.reduce(0, +) == 1)
+    }
+}

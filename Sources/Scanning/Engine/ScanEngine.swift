@@ -26,6 +26,14 @@ public final class ScanEngine {
     public var log: (String) -> Void {
         didSet { committer = makeCommitter() }
     }
+    /// Sees every decided sighting with its track's reads and its outcome: for scoring
+    /// generated drives (`parkscan bench scan`). It sees compliant plates: never set it on
+    /// a real scan.
+    public var audit: ((PlateTrack, Sighting, SightingOutcome) -> Void)? {
+        didSet { committer = makeCommitter() }
+    }
+    /// The closed tracks waiting for their audit, by camera and first frame.
+    private var auditedTracks: [String: PlateTrack] = [:]
 
     private let zones: ZoneMap
     private let rights: any RightsLookup
@@ -33,7 +41,7 @@ public final class ScanEngine {
     private let database: ParkScanDatabase
     private var committer: PassCommitter!
     private var tracker = SightingTracker()
-    private var counted: Set<String> = []
+    private var counted = PassVehicles()
     private var pass: Int
     private var passStart: Date?
     private var lastFrameTime: Date?
@@ -61,7 +69,24 @@ public final class ScanEngine {
     }
 
     private func makeCommitter() -> PassCommitter {
-        PassCommitter(scanRun: run.id, zones: zones, rights: rights, settings: settings, evidenceFolder: evidenceFolder, log: log)
+        var committer = PassCommitter(scanRun: run.id, zones: zones, rights: rights, settings: settings,
+                                      evidenceFolder: evidenceFolder, log: log)
+        if let audit {
+            committer.audit = { [unowned self] sighting, outcome in
+                let key = Self.auditKey(camera: sighting.camera, firstFrame: sighting.firstFrameIndex)
+                if let track = auditedTracks.removeValue(forKey: key) { audit(track, sighting, outcome) }
+            }
+        }
+        return committer
+    }
+
+    private static func auditKey(camera: String, firstFrame: Int) -> String { "\(camera)#\(firstFrame)" }
+
+    private func sightingsAudited(_ tracks: [PlateTrack]) -> [Sighting] {
+        if audit != nil {
+            for track in tracks { auditedTracks[Self.auditKey(camera: track.camera, firstFrame: track.firstFrameIndex)] = track }
+        }
+        return tracks.map(Sighting.init(track:))
     }
 
     /// Tracks that are open: cars in view or just out of it, not decided yet.
@@ -91,10 +116,10 @@ public final class ScanEngine {
                 log("skipped frame \(frame.index + 1) (\(frame.camera)): \(error.description)")
             }
         }
-        let closed = tracker.add(frame.observations, camera: frame.camera, cameraFrameIndex: frame.cameraFrameIndex)
-            .map(Sighting.init(track:))
+        let closed = sightingsAudited(tracker.add(frame.observations, camera: frame.camera, cameraFrameIndex: frame.cameraFrameIndex))
         if replaying {
             try committer.remember(closed, counted: &counted)
+            auditedTracks = [:]
         } else if !closed.isEmpty {
             try commit(closed, decidedThrough: frame.index + 1, passEnds: false, completed: false)
         }
@@ -115,18 +140,18 @@ public final class ScanEngine {
             if run.completedAt == nil { try markCompleted() }
             return
         }
-        let sightings = tracker.finish().map(Sighting.init(track:))
+        let sightings = sightingsAudited(tracker.finish())
         try commit(sightings, decidedThrough: index + 1, passEnds: true, completed: true, lastFrameTime: last)
         lastFrameTime = nil
     }
 
     private func endPass(nextFrame: Int) throws {
-        let sightings = tracker.finish().map(Sighting.init(track:))
+        let sightings = sightingsAudited(tracker.finish())
         try commit(sightings, decidedThrough: nextFrame, passEnds: true, completed: false)
         pass += 1
         passStart = nil
         lastFrameTime = nil
-        counted = []
+        counted = PassVehicles()
     }
 
     private func commit(_ sightings: [Sighting], decidedThrough: Int, passEnds: Bool, completed: Bool,
@@ -136,6 +161,7 @@ public final class ScanEngine {
                                       framesRead: framesSinceCommit, unreadableFrames: unreadableSinceCommit,
                                       decidedThrough: decidedThrough, passEnds: passEnds, completed: completed,
                                       covered: covered)
+        defer { auditedTracks = [:] }
         run = try committer.commit(step, counted: &counted, database: database)
         covered = [:]
         framesSinceCommit = 0

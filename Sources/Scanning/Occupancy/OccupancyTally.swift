@@ -50,6 +50,18 @@ struct OccupancyTally {
         bucketRows[zone, default: [:]][start] = bucketRow
     }
 
+    /// Takes back a vehicle counted with `status` at `time` (in this step or an earlier one:
+    /// rows are added to the saved ones).
+    mutating func uncount(zone: String, at time: Date, status: VehicleStatus) {
+        var row = passRow(zone)
+        Self.add(status, dwell: nil, to: &row, sign: -1)
+        passRows[zone] = row
+        let start = Self.bucketStart(of: time, bucket: bucket)
+        var bucketRow = bucketRow(zone, start: start)
+        Self.add(status, dwell: nil, to: &bucketRow, sign: -1)
+        bucketRows[zone, default: [:]][start] = bucketRow
+    }
+
     /// Notes that the cameras looked at `zone` in the buckets starting at `starts`: the zone
     /// gets its rows even when no car stands there (an empty zone is a count of 0, not an
     /// unknown; otherwise its last non-zero count would stand).
@@ -70,15 +82,15 @@ struct OccupancyTally {
             periodEnd: start.addingTimeInterval(bucket), pass: nil, capacity: capacities[zone] ?? 0, vehicles: 0)
     }
 
-    private static func add(_ status: VehicleStatus, dwell: TimeInterval?, to row: inout ZoneOccupancyRecord) {
-        row.vehicles += 1
+    private static func add(_ status: VehicleStatus, dwell: TimeInterval?, to row: inout ZoneOccupancyRecord, sign: Int = 1) {
+        row.vehicles += sign
         switch status {
-        case .resident: row.resident += 1
-        case .paid: row.paid += 1
-        case .exempt: row.exempt += 1
-        case .suspected: row.suspected += 1
-        case .unread: row.unread += 1
-        case .unchecked: row.unchecked += 1
+        case .resident: row.resident += sign
+        case .paid: row.paid += sign
+        case .exempt: row.exempt += sign
+        case .suspected: row.suspected += sign
+        case .unread: row.unread += sign
+        case .unchecked: row.unchecked += sign
         }
         if let dwell {
             row.dwellSeconds += dwell

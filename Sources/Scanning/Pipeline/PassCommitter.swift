@@ -27,6 +27,8 @@ struct PassCommitter {
     let settings: ScanSettings
     let evidenceFolder: String
     let log: (String) -> Void
+    /// Sees each committed sighting with its outcome (benchmarks); nil in production.
+    var audit: ((Sighting, SightingOutcome) -> Void)?
 
     /// What one commit covers.
     struct Step {
@@ -61,11 +63,13 @@ struct PassCommitter {
 
     /// Commits `step`; returns the scan run as it now stands.
     @discardableResult
-    func commit(_ step: Step, counted: inout Set<String>, database: ParkScanDatabase) throws -> ScanRunRecord {
+    func commit(_ step: Step, counted: inout PassVehicles, database: ParkScanDatabase) throws -> ScanRunRecord {
         let prepared = try step.sightings.map(prepare)
         var destroyedKeys = 0
         var countedAfter = counted
+        var outcomes: [(Sighting, SightingOutcome)] = []
         let run = try database.writer.write { db -> ScanRunRecord in
+            outcomes = []
             guard var run = try ScanRunRecord.fetchOne(db, key: scanRun) else {
                 throw ScanError(message: "scan \(scanRun) vanished from the database")
             }
@@ -74,7 +78,8 @@ struct PassCommitter {
             for (zone, buckets) in step.covered { tally.cover(zone: zone, buckets: buckets) }
             for item in prepared {
                 run.sightings += 1
-                try decide(item, run: &run, tally: &tally, counted: &countedAfter, db: db)
+                let outcome = try decide(item, run: &run, tally: &tally, counted: &countedAfter, db: db)
+                outcomes.append((item.sighting, outcome))
             }
             try tally.save(in: db)
             if step.passEnds { try tally.closePass(in: db) }
@@ -92,6 +97,7 @@ struct PassCommitter {
             return run
         }
         counted = countedAfter
+        if let audit { for (sighting, outcome) in outcomes { audit(sighting, outcome) } }
         if destroyedKeys > 0 {
             // The WAL may still hold pages with the destroyed keys: move them into the main file
             // (where secure_delete has zeroed them) and truncate the WAL.
@@ -103,13 +109,44 @@ struct PassCommitter {
     /// Notes the vehicles of sightings an earlier run already decided and committed (a
     /// resumed scan going over the start of its pass again), so that they are not counted
     /// twice in this pass.
-    func remember(_ sightings: [Sighting], counted: inout Set<String>) throws {
-        for item in try sightings.map(prepare) where item.certain {
-            if let zone = item.zone { counted.insert(Self.countedKey(zone: zone.id, plateKey: item.key)) }
+    func remember(_ sightings: [Sighting], counted: inout PassVehicles) throws {
+        for item in try sightings.map(prepare) {
+            guard let zone = item.zone, item.sighting.movedLikeAParkedCar else { continue }
+            let plate = item.sighting.plate
+            if item.certain {
+                if counted.decideOnce(zone: zone.id, key: item.key) {
+                    _ = counted.count(zone: zone.id, normalized: plate.normalized, unread: false, at: item.sighting.time)
+                }
+            } else if item.anyKeyCompliant != nil || Self.countsAsUnread(plate) {
+                _ = counted.count(zone: zone.id, normalized: plate.normalized, unread: item.anyKeyCompliant == nil,
+                                  at: item.sighting.time)
+            }
         }
     }
 
-    private static func countedKey(zone: String, plateKey: String) -> String { "\(zone)\u{1F}\(plateKey)" }
+    /// An unread sighting counts as a vehicle only with two reads and a plate-like text
+    /// (``PlateShape``): a one-frame glimpse or a short text (a sign, a sticker, windows) is
+    /// most often a car already counted, seen again at a corner, or no car.
+    private static func countsAsUnread(_ plate: FusedPlate) -> Bool {
+        plate.readCount >= 2 && PlateShape.isPlateLike(plate.normalized)
+    }
+
+    /// Adds a counted vehicle to the tally, unless it is one already counted this pass.
+    @discardableResult
+    private func tallyVehicle(_ sighting: Sighting, zone: String, status: VehicleStatus, dwell: TimeInterval? = nil,
+                              tally: inout OccupancyTally, counted: inout PassVehicles) -> PassVehicles.Count {
+        let count = counted.count(zone: zone, normalized: sighting.plate.normalized, unread: status == .unread, at: sighting.time)
+        switch count {
+        case .new:
+            tally.count(zone: zone, at: sighting.time, status: status, dwell: dwell)
+        case .again:
+            break
+        case .replacesUnread(let unreadAt):
+            tally.uncount(zone: zone, at: unreadAt, status: .unread)
+            tally.count(zone: zone, at: sighting.time, status: status, dwell: dwell)
+        }
+        return count
+    }
 
     private func prepare(_ sighting: Sighting) throws -> Prepared {
         var sighting = sighting
@@ -152,46 +189,52 @@ struct PassCommitter {
     }
 
     private func decide(_ item: Prepared, run: inout ScanRunRecord, tally: inout OccupancyTally,
-                        counted: inout Set<String>, db: Database) throws {
+                        counted: inout PassVehicles, db: Database) throws -> SightingOutcome {
         let sighting = item.sighting
         guard let zone = item.zone else {
             run.unlocated += 1
-            return
+            return .unlocated
+        }
+        guard sighting.movedLikeAParkedCar else {
+            run.unread += 1
+            return .background
         }
         guard item.certain else {
             if let reason = item.anyKeyCompliant {
                 run.compliant += 1
-                tally.count(zone: zone.id, at: sighting.time, status: VehicleStatus(reason))
-            } else {
-                run.unread += 1
-                // A one-frame glimpse or a short text (a sign, a sticker) is not counted as a
-                // vehicle: most are a car already counted, seen again at a corner, or no car.
-                if sighting.plate.readCount >= 2 && sighting.plate.normalized.count >= 4 {
-                    tally.count(zone: zone.id, at: sighting.time, status: .unread)
-                }
+                tallyVehicle(sighting, zone: zone.id, status: VehicleStatus(reason), tally: &tally, counted: &counted)
+                return .compliant
             }
-            return
+            run.unread += 1
+            guard Self.countsAsUnread(sighting.plate) else { return .glimpse }
+            let count = tallyVehicle(sighting, zone: zone.id, status: .unread, tally: &tally, counted: &counted)
+            return count == .again ? .alreadyCounted : .unread
         }
         // A car seen twice in one pass (a corner) is one vehicle, decided once.
-        guard counted.insert(Self.countedKey(zone: zone.id, plateKey: item.key)).inserted else { return }
+        guard counted.decideOnce(zone: zone.id, key: item.key) else { return .alreadyCounted }
         let rule = ZoneRule(zone: zone)
         switch rule.decision(for: .init(seen: sighting.time), rights: item.rights) {
         case .compliant(let reason):
             try PendingStore.deleteAll(plateKey: item.key, zone: zone.id, in: db)
             run.compliant += 1
-            tally.count(zone: zone.id, at: sighting.time, status: VehicleStatus(reason))
+            tallyVehicle(sighting, zone: zone.id, status: VehicleStatus(reason), tally: &tally, counted: &counted)
+            return .compliant
         case .notEnforced:
             run.notEnforced += 1
-            tally.count(zone: zone.id, at: sighting.time, status: .unchecked)
+            tallyVehicle(sighting, zone: zone.id, status: .unchecked, tally: &tally, counted: &counted)
+            return .notEnforced
         case .pending(let until):
-            try decideWithEarlier(item, zone: zone, rule: rule, decideAt: until, run: &run, tally: &tally, db: db)
+            return try decideWithEarlier(item, zone: zone, rule: rule, decideAt: until, run: &run, tally: &tally,
+                                         counted: &counted, db: db)
         case .violation:
-            try decideWithEarlier(item, zone: zone, rule: rule, decideAt: sighting.time, run: &run, tally: &tally, db: db)
+            return try decideWithEarlier(item, zone: zone, rule: rule, decideAt: sighting.time, run: &run, tally: &tally,
+                                         counted: &counted, db: db)
         }
     }
 
     private func decideWithEarlier(_ item: Prepared, zone: ParkingZone, rule: ZoneRule, decideAt: Date,
-                                   run: inout ScanRunRecord, tally: inout OccupancyTally, db: Database) throws {
+                                   run: inout ScanRunRecord, tally: inout OccupancyTally, counted: inout PassVehicles,
+                                   db: Database) throws -> SightingOutcome {
         let sighting = item.sighting
         guard let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: sighting.time, in: db) else {
             let images = try settings.evidence.images(of: sighting.bestObservation)
@@ -199,8 +242,8 @@ struct PassCommitter {
                                     decideAt: decideAt, overview: images.overview, crop: images.plateCrop,
                                     scanRun: scanRun, policy: settings.retention, in: db)
             run.pending += 1
-            tally.count(zone: zone.id, at: sighting.time, status: .suspected)
-            return
+            tallyVehicle(sighting, zone: zone.id, status: .suspected, tally: &tally, counted: &counted)
+            return .pending
         }
         let dwell = sighting.time.timeIntervalSince(earlier.seenAt)
         switch rule.decision(for: ParkingObservation(firstSeen: earlier.seenAt, lastSeen: sighting.time), rights: item.rights) {
@@ -210,16 +253,20 @@ struct PassCommitter {
             try PendingStore.delete(id: earlier.id, in: db)
             run.cases += 1
             log("case: \(zone.id) \(broken.rawValue)")
-            tally.count(zone: zone.id, at: sighting.time, status: .suspected, dwell: dwell)
+            tallyVehicle(sighting, zone: zone.id, status: .suspected, dwell: dwell, tally: &tally, counted: &counted)
+            return .caseRaised
         case .compliant(let reason):
             try PendingStore.deleteAll(plateKey: item.key, zone: zone.id, in: db)
             run.compliant += 1
-            tally.count(zone: zone.id, at: sighting.time, status: VehicleStatus(reason), dwell: dwell)
+            tallyVehicle(sighting, zone: zone.id, status: VehicleStatus(reason), dwell: dwell, tally: &tally, counted: &counted)
+            return .compliant
         case .pending:
-            tally.count(zone: zone.id, at: sighting.time, status: .suspected, dwell: dwell)
+            tallyVehicle(sighting, zone: zone.id, status: .suspected, dwell: dwell, tally: &tally, counted: &counted)
+            return .stillPending
         case .notEnforced:
             run.notEnforced += 1
-            tally.count(zone: zone.id, at: sighting.time, status: .unchecked, dwell: dwell)
+            tallyVehicle(sighting, zone: zone.id, status: .unchecked, dwell: dwell, tally: &tally, counted: &counted)
+            return .notEnforced
         }
     }
 }

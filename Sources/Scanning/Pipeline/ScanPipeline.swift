@@ -25,6 +25,8 @@ public final class ScanPipeline {
     public var log: (String) -> Void = { _ in }
     /// Receives progress after every frame.
     public var progress: (ScanProgress) -> Void = { _ in }
+    /// Sees every decided sighting (``ScanEngine/audit``): generated drives only.
+    public var audit: ((PlateTrack, Sighting, SightingOutcome) -> Void)?
 
     /// The drive's frames in scan order (see ``DriveFolder/scanOrder``).
     public let frames: [DriveFrame]
@@ -69,6 +71,7 @@ public final class ScanPipeline {
         defer { queue.stop() }
         let engine = ScanEngine(run: run, zones: zones, database: database, rights: rights,
                                 evidenceFolder: evidenceFolder, settings: settings, log: log)
+        engine.audit = audit
         var framesThisRun = 0
         while let (index, outcome) = queue.next() {
             if let limit = settings.stopAfterFrames, framesThisRun >= limit {

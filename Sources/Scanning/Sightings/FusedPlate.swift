@@ -30,6 +30,23 @@ public struct FusedPlate: Sendable, Equatable, Codable {
     public var readCount: Int
     /// The next texts by fused score, best first (at most 4).
     public var alternatives: [Alternative]
+    /// The reading of the per-character vote (``CharacterVote``): nil when fewer than two
+    /// reads share a symbol count.
+    public var voted: VotedReading?
+
+    /// What the per-character vote across the reads gave, the grammar applied.
+    public struct VotedReading: Sendable, Equatable, Codable {
+        /// Canonical text of the voted symbols' best reading.
+        public var text: String
+        /// Its interpreter score (uncalibrated) and the next reading's.
+        public var score: Double
+        public var runnerUpScore: Double
+        /// The next reading's text, if any.
+        public var runnerUp: String?
+        public var splitDecided: Bool
+        /// Reads that voted (those with the track's usual symbol count).
+        public var voters: Int
+    }
 
     /// Fuses `reads` (non-empty).
     public init(fusing reads: [PlateRead]) {
@@ -64,6 +81,11 @@ public struct FusedPlate: Sendable, Equatable, Codable {
         }
         alternatives = ranked.dropFirst().prefix(4).map {
             Alternative(text: $0, confidence: min(1, scores[$0]! / Double(reads.count)))
+        }
+        voted = CharacterVote.readings(of: reads).map { vote in
+            let best = vote.hypotheses[0], next = vote.hypotheses.dropFirst().first
+            return VotedReading(text: best.text, score: best.confidence, runnerUpScore: next?.confidence ?? 0,
+                                runnerUp: next?.text, splitDecided: best.splitDecided, voters: vote.voters)
         }
     }
 }

@@ -22,6 +22,9 @@ public struct Sighting: Sendable, Equatable {
     public var position: GeoPoint?
     /// The zone the position is in, set by the pipeline; nil when unlocated.
     public var zone: String?
+    /// False when the track stood still in the frame while the vehicle drove on: something
+    /// far off (a façade), not a parked car (``Parallax``).
+    public var movedLikeAParkedCar: Bool
 
     /// Fuses a track.
     public init(track: PlateTrack) {
@@ -43,6 +46,7 @@ public struct Sighting: Sendable, Equatable {
         let located = observations.indices.filter { observations[$0].position != nil }
         position = located.min { abs($0 - middle) < abs($1 - middle) }.flatMap { observations[$0].position }
         zone = nil
+        movedLikeAParkedCar = Parallax.movesLikeAParkedCar(observations)
     }
 
     /// The middle of the time seen: the sighting's time.

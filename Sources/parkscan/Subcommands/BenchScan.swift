@@ -3,6 +3,7 @@ import DriveInput
 import Enforcement
 import Foundation
 import GRDB
+import PlateReading
 import Scanning
 
 /// `parkscan bench scan DRIVE`: scans a generated drive into a temporary database and scores
@@ -32,6 +33,9 @@ struct BenchScan: ParsableCommand {
     @Option(help: "Keep the database and evidence in this folder instead of a temporary one.")
     var keep: String?
 
+    @Option(help: "Write one JSON line per sighting (reads, fused plate, zone, outcome) to this file.")
+    var sightings: String?
+
     @Flag(help: "List every missed and every false case.")
     var verbose = false
 
@@ -39,9 +43,7 @@ struct BenchScan: ParsableCommand {
 
     func run() throws {
         let truthURL = URL(fileURLWithPath: drive).appendingPathComponent("truth.json")
-        guard let truth = try? JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as? [String: Any] else {
-            throw CommandFailure("\(truthURL.path): missing or not JSON")
-        }
+        guard FileManager.default.isReadableFile(atPath: truthURL.path) else { throw CommandFailure("\(truthURL.path): missing") }
         let folder = keep ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("parkscan-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
@@ -64,13 +66,23 @@ struct BenchScan: ParsableCommand {
                                     evidenceFolder: (folder as NSString).appendingPathComponent("evidence"), settings: settings)
         let log = ScanLog()
         pipeline.progress = { log.progress($0) }
+        if let sightings {
+            let file = try SightingAuditFile(path: sightings)
+            pipeline.audit = { file.write(track: $0, sighting: $1, outcome: $2) }
+        }
         let summary = try pipeline.run()
         log.finish()
+        // Parsed after the scan: the truth of a long drive (every frame's plates) takes tens of
+        // MB, which the scan's peak memory must not include.
+        guard let truth = try? JSONSerialization.jsonObject(with: Data(contentsOf: truthURL)) as? [String: Any] else {
+            throw CommandFailure("\(truthURL.path): not JSON")
+        }
 
         let cases = try store.writer.read { db in try CaseRecord.fetchAll(db) }
         // German plates compare in their split form; foreign ones by letters and digits (the
-        // rights key), since truth writes `VX258RE` where the reader writes the layout `VX 258RE`.
-        let key = { (plate: String) in plate.contains("-") ? plate : plate.filter { $0.isLetter || $0.isNumber } }
+        // rights key), since truth writes `VX258RE` and `NK830D` where the reader writes the
+        // layouts `VX 258RE` and `NK-830-D`.
+        let key = { (plate: String) in GermanPlate(canonical: plate) != nil ? plate : plate.filter { $0.isLetter || $0.isNumber } }
         let trueCases = (truth["cases"] as? [[String: Any]] ?? []).map {
             "\(key($0["plate"] as? String ?? ""))|\($0["zone"] as? String ?? "")|\($0["rule"] as? String ?? "")"
         }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The vehicles counted in the current pass, in memory only: it holds the plates of compliant
+/// cars, which are never written (and is dropped at the end of each pass).
+///
+/// A car is one vehicle per pass, however often it is seen:
+/// - a sure plate is decided and counted once per zone and pass (the exact plate key);
+/// - a sighting whose plate is within one edit of a vehicle already counted in the zone this
+///   pass is that vehicle again (a corner seen twice, a track the OCR split): not counted
+///   again. When an unread sighting was counted first and the same car is then read surely,
+///   the count moves from unread to the sure sighting's status.
+struct PassVehicles {
+    /// How a sighting adds to the occupancy.
+    enum Count: Equatable {
+        /// A vehicle not counted before in this pass.
+        case new
+        /// The same as a vehicle already counted.
+        case again
+        /// The surely read form of a vehicle counted as unread at `unreadAt`: moves the count.
+        case replacesUnread(unreadAt: Date)
+    }
+
+    private struct Counted {
+        var normalized: String
+        var unread: Bool
+        var time: Date
+    }
+
+    private var decided: Set<String> = []
+    private var counted: [String: [Counted]] = [:]
+
+    /// False when the plate `key` was already decided in `zone` this pass (decide it once).
+    mutating func decideOnce(zone: String, key: String) -> Bool {
+        decided.insert("\(zone)\u{1F}\(key)").inserted
+    }
+
+    /// Counts a sighting of `zone` with the fused text `normalized`, unread or sure.
+    mutating func count(zone: String, normalized: String, unread: Bool, at time: Date) -> Count {
+        let text = Array(normalized)
+        let earlier = counted[zone, default: []].indices.first { index in
+            let other = Array(counted[zone]![index].normalized)
+            return other == text || (min(text.count, other.count) >= 4 && abs(text.count - other.count) <= 1
+                && PlateTrack.editDistance(text, other, limit: 1) <= 1)
+        }
+        guard let earlier else {
+            counted[zone, default: []].append(Counted(normalized: normalized, unread: unread, time: time))
+            return .new
+        }
+        let known = counted[zone]![earlier]
+        guard known.unread && !unread else { return .again }
+        counted[zone]![earlier] = Counted(normalized: normalized, unread: false, time: time)
+        return .replacesUnread(unreadAt: known.time)
+    }
+}
