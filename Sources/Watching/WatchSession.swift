@@ -172,7 +172,13 @@ public final class WatchSession: @unchecked Sendable {
                                               position: positioning.carPosition(camera: frame.camera, at: frame.time)))
                     publish(engine, plates: reads)
                 case .waiting:
-                    if let now = feeds.compactMap({ $0.now() }).max(), try engine.endPassIfQuiet(now: now) {
+                    // A pass ends by the frame clock only once every frame taken before that
+                    // clock reading has been decided: a replay at full speed runs its clock
+                    // ahead of frames the readers still hold, which belong to the old pass.
+                    // (The clock is read first: a frame taken after it cannot end the pass early.)
+                    if let now = feeds.compactMap({ $0.now() }).max(), queue.backlog == 0,
+                        try engine.endPassIfQuiet(now: now)
+                    {
                         publish(engine, plates: 0)
                     }
                 case .end:
