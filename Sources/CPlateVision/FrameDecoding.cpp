@@ -36,24 +36,25 @@ std::string firstBytes(const uint8_t *bytes, size_t count) {
 
 /// Reads width and height from a JPEG's start-of-frame segment. False if there is none.
 bool readJPEGSize(const uint8_t *bytes, size_t count, ImageHeader &header, std::string &problem) {
-    size_t at = 2;
-    while (at + 4 <= count) {
-        if (bytes[at] != 0xFF) { problem = "JPEG segment marker missing at byte " + std::to_string(at); return false; }
-        uint8_t marker = bytes[at + 1];
-        if (marker == 0xFF) { at++; continue; }
-        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { at += 2; continue; }
-        uint32_t length = bigEndian(bytes + at + 2, 2);
+    bool found = false;
+    size_t stop;
+    JPEGWalkEnd end = walkJPEGSegments(bytes, count, stop, [&](uint8_t marker, size_t at) {
         bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (startOfFrame) {
-            if (at + 9 > count) break;
+        if (!startOfFrame) return true;
+        if (at + 9 <= count) {
             header.height = bigEndian(bytes + at + 5, 2);
             header.width = bigEndian(bytes + at + 7, 2);
-            return true;
+            found = true;
         }
-        if (marker == 0xDA || marker == 0xD9) { problem = "JPEG has no frame header before its image data"; return false; }
-        at += 2 + length;
+        return false;
+    });
+    if (found) return true;
+    switch (end) {
+    case JPEGWalkEnd::markerMissing: problem = "JPEG segment marker missing at byte " + std::to_string(stop); break;
+    case JPEGWalkEnd::imageData: problem = "JPEG has no frame header before its image data"; break;
+    case JPEGWalkEnd::stopped: // a frame header cut short
+    case JPEGWalkEnd::truncated: problem = "JPEG is truncated inside its header"; break;
     }
-    problem = "JPEG is truncated inside its header";
     return false;
 }
 

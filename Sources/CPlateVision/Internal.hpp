@@ -23,6 +23,29 @@ void setStatus(CPlateVision_Status *status, int code, const char *format, ...)
 
 inline void setOK(CPlateVision_Status *status) { setStatus(status, CPlateVision_OK, "%s", ""); }
 
+/// How a walk over a JPEG's header segments ended (walkJPEGSegments).
+enum class JPEGWalkEnd { stopped, imageData, markerMissing, truncated };
+
+/// Walks the segments of a JPEG's header, after its start-of-image marker: calls
+/// `visit(marker, at)` (`at`: index of the segment's 0xFF) for each marker that starts a
+/// segment, until `visit` returns false (`stopped`), the image data or end-of-image is
+/// reached after its visit (`imageData`), a byte where a marker belongs is not 0xFF
+/// (`markerMissing`) or the bytes end (`truncated`). `at` is where it ended.
+template <typename Visit>
+JPEGWalkEnd walkJPEGSegments(const uint8_t *bytes, size_t count, size_t &at, Visit visit) {
+    at = 2;
+    while (at + 4 <= count) {
+        if (bytes[at] != 0xFF) return JPEGWalkEnd::markerMissing;
+        const uint8_t marker = bytes[at + 1];
+        if (marker == 0xFF) { at++; continue; } // fill byte
+        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { at += 2; continue; } // no length
+        if (!visit(marker, at)) return JPEGWalkEnd::stopped;
+        if (marker == 0xDA || marker == 0xD9) return JPEGWalkEnd::imageData;
+        at += 2 + ((size_t(bytes[at + 2]) << 8) | bytes[at + 3]);
+    }
+    return JPEGWalkEnd::truncated;
+}
+
 enum class JPEGDecoding { decoded, notHandled, failed };
 
 /// Decodes a JPEG straight to 8-bit BGR, the same pixels as cv::imdecode (JPEGDecoding.cpp).

@@ -28,18 +28,13 @@ void errorExit(j_common_ptr info) {
 
 /// True when the JPEG has an APP1 Exif block before its image data.
 bool hasExif(const uint8_t *bytes, size_t count) {
-    size_t at = 2;
-    while (at + 4 <= count) {
-        if (bytes[at] != 0xFF) return false;
-        uint8_t marker = bytes[at + 1];
-        if (marker == 0xFF) { at++; continue; }
-        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { at += 2; continue; }
-        if (marker == 0xDA || marker == 0xD9) return false;
+    size_t stop;
+    auto end = plate_vision::walkJPEGSegments(bytes, count, stop, [&](uint8_t marker, size_t at) {
         size_t length = (size_t(bytes[at + 2]) << 8) | bytes[at + 3];
-        if (marker == 0xE1 && length >= 8 && at + 10 <= count && std::memcmp(bytes + at + 4, "Exif", 4) == 0) return true;
-        at += 2 + length;
-    }
-    return false;
+        bool exif = marker == 0xE1 && length >= 8 && at + 10 <= count && std::memcmp(bytes + at + 4, "Exif", 4) == 0;
+        return !exif;
+    });
+    return end == plate_vision::JPEGWalkEnd::stopped;
 }
 
 } // namespace
