@@ -44,13 +44,10 @@ struct GlyphsCommand: ParsableCommand {
         var lines = 0, plates = 0
         let start = Date()
         for (f, fontPath) in fonts.enumerated() {
-            let generators = try size.enumerated().map { k, frameSize in
-                var options = SceneOptions(
+            let generators = try LinesCommand.generators(seed: seed, sizes: size, first: f * size.count) { frameSize in
+                SceneOptions(
                     width: frameSize.width, height: frameSize.height, foreignShare: foreignShare, twoCarShare: 0.1,
                     distractorShare: 0.3, degrade: true, fileExtension: "jpg", fontPath: fontPath)
-                options.plateWidths = 90...min(max(120, Double(frameSize.width) / 4), Double(frameSize.width) - 10)
-                let salt = UInt64(f * size.count + k) &* 0x9E37_79B9_7F4A_7C15
-                return try SceneGenerator(seed: seed &+ salt, options: options)
             }
             for index in 0..<count {
                 let truth = try generators[index % generators.count].renderScene(index / generators.count, to: scratch)

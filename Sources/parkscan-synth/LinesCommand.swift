@@ -36,12 +36,7 @@ struct LinesCommand: ParsableCommand {
             throw ValidationError("--fewer-columns and --more-columns must not be negative")
         }
         try createOutputFolder(out)
-        // One generator per frame size; each its own seed so that sizes do not repeat plates.
-        let generators = try size.enumerated().map { k, frameSize in
-            var options = mix.sceneOptions(size: frameSize)
-            options.plateWidths = 90...min(max(120, Double(frameSize.width) / 4), Double(frameSize.width) - 10)
-            return try SceneGenerator(seed: seed &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15, options: options)
-        }
+        let generators = try Self.generators(seed: seed, sizes: size) { mix.sceneOptions(size: $0) }
         let scratch = (NSTemporaryDirectory() as NSString)
             .appendingPathComponent("parkscan-lines-\(ProcessInfo.processInfo.processIdentifier).jpg")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -96,6 +91,18 @@ struct LinesCommand: ParsableCommand {
     private static func number(_ n: Int) -> String {
         let digits = String(n)
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+
+    /// One generator per frame size, plates up to a quarter of the frame wide; each its own
+    /// seed (`seed` + (`first` + k) x golden ratio) so that sizes do not repeat plates.
+    static func generators(
+        seed: UInt64, sizes: [FrameSize], first: Int = 0, options: (FrameSize) -> SceneOptions
+    ) throws -> [SceneGenerator] {
+        try sizes.enumerated().map { k, frameSize in
+            var scene = options(frameSize)
+            scene.plateWidths = 90...min(max(120, Double(frameSize.width) / 4), Double(frameSize.width) - 10)
+            return try SceneGenerator(seed: seed &+ UInt64(first + k) &* 0x9E37_79B9_7F4A_7C15, options: scene)
+        }
     }
 
     /// The truth plate overlapping `box` most, if its IoU exceeds ``minimumOverlap``.
