@@ -147,11 +147,13 @@ let package = Package(
             "OccupancyServer", "OccupancyExport", "Enforcement", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Scanning", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Helpers shared by test targets (running the built programs).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Scanning", "Enforcement", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WatchingTests",
             dependencies: [
-                "Watching", "LiveInput", "Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement",
+                "Watching", "LiveInput", "Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement", "TestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

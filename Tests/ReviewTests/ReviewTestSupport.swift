@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import Review
 import Scanning
-import Synchronization
+import TestSupport
 
 /// A fresh folder under the system's temporary directory.
 struct TemporaryFolder {
@@ -27,14 +27,7 @@ enum Repository {
     static let otherFrame = root.appendingPathComponent("Fixtures/demo-frames/scene-00001.jpg")
 
     /// The `parkscan` binary built beside the test bundle (`swift test` builds it too).
-    static var parkscan: String? {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [folder, folder.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("parkscan").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static var parkscan: String? { builtProgram("parkscan") }
 }
 
 /// A review database with cases as a scan writes them: rows, two sightings, four evidence
@@ -124,36 +117,6 @@ struct ReviewFixture {
             bytes += (try? Data(contentsOf: URL(fileURLWithPath: databasePath + suffix))) ?? Data()
         }
     }
-}
-
-/// Runs a program; returns its exit status, standard output and standard error.
-@discardableResult
-///
-/// `capture: false` sends the output to /dev/null: a program that leaves a daemon behind
-/// (`tmux new-session`) would otherwise keep the pipes open and the read would never end.
-func runProgram(_ path: String, _ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    guard capture else {
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, "", "")
-    }
-    let output = Pipe(), error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    // Standard error on another thread: a program filling one pipe must not block on the other.
-    let errorData = Mutex(Data())
-    let reader = Thread { errorData.withLock { $0 = error.fileHandleForReading.readDataToEndOfFile() } }
-    reader.start()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !reader.isFinished { usleep(1_000) }
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errorData.withLock { $0 }, as: UTF8.self))
 }
 
 /// Runs a program that leaves a daemon behind (`tmux new-session -d`) and waits for it;
