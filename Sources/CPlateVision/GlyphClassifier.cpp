@@ -86,7 +86,6 @@ GlyphClassifier::GlyphClassifier(const std::string &prefix, std::string &error) 
         characterOf_.push_back(int(found - characters_.begin()));
         if (found == characters_.end()) characters_.push_back(label);
     }
-    labels_ = std::move(labels);
 }
 
 std::vector<GlyphClassifier::Match> GlyphClassifier::classify(const GlyphTile &tile, size_t count) const {

@@ -29,7 +29,7 @@ public:
     /// its character, UTF-8). On failure `error` says why and `ready()` is false.
     GlyphClassifier(const std::string &prefix, std::string &error);
 
-    bool ready() const { return !labels_.empty(); }
+    bool ready() const { return !characterOf_.empty(); }
 
     struct Match {
         std::string character;
@@ -49,7 +49,6 @@ public:
                       const std::string &prefix, std::string &error);
 
 private:
-    std::vector<std::string> labels_;     // per prototype
     std::vector<std::string> characters_; // distinct, in order of first appearance
     std::vector<int> characterOf_;        // per prototype: index into characters_
     cv::Mat prototypes_; // CV_32F, one centred unit-length feature row per prototype
