@@ -17,6 +17,8 @@ namespace {
 // Character height handed to the OCR, in pixels. Measured with the stock eng model: 42-50
 // reads 5-8 points more plates than 36 (synthetic and real), 24-30 fewer.
 constexpr float targetHeight = 44;
+/// Above this share of saturated colour between the characters, the plate's paper is coloured.
+constexpr float colouredPaperShare = 0.4f;
 
 struct Component {
     cv::Rect box;
@@ -39,6 +41,13 @@ struct Strip {
     float frameToStrip = 1;  // scale
     float marginInStrip = 0; // strip columns before the first detected character
 };
+
+/// The band of the strip between the detected first and last character, character high:
+/// the characters and the paper between them.
+cv::Rect plateInterior(const Strip &strip) {
+    const int x = int(strip.marginInStrip), y = int(strip.gray.rows * 0.5f - 0.45f * targetHeight);
+    return cv::Rect(x, y, strip.gray.cols - 2 * x, int(0.9f * targetHeight)) & cv::Rect(0, 0, strip.gray.cols, strip.gray.rows);
+}
 
 Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
     const float h = line.characterHeight / scale;
@@ -69,6 +78,12 @@ Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, 
     cv::warpAffine(bgr, colour, transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     cv::cvtColor(colour, hsv, cv::COLOR_BGR2HSV);
     cv::inRange(hsv, cv::Scalar(0, 90, 60), cv::Scalar(180, 255, 255), strip.colourful);
+    // On a coloured plate (the yellow Dutch and Luxembourg ones) colour is the paper, not a
+    // sticker: the blurred rims of the characters are coloured too, and clearing them would
+    // break every stroke.
+    const cv::Rect interior = plateInterior(strip);
+    if (interior.area() > 0 && cv::countNonZero(strip.colourful(interior)) > colouredPaperShare * interior.area())
+        strip.colourful.setTo(0);
     if (line.lightOnDark) strip.gray = 255 - strip.gray;
     return strip;
 }
@@ -78,8 +93,7 @@ Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, 
 /// offset by a tenth of the ink/paper contrast measured inside the plate (Otsu).
 cv::Mat binarize(const Strip &strip) {
     const cv::Mat &gray = strip.gray;
-    int x = int(strip.marginInStrip), y = int(gray.rows * 0.5f - 0.45f * targetHeight);
-    cv::Rect interior = cv::Rect(x, y, gray.cols - 2 * x, int(0.9f * targetHeight)) & cv::Rect(0, 0, gray.cols, gray.rows);
+    const cv::Rect interior = plateInterior(strip);
     double offset = 8;
     if (interior.area() >= 16) {
         cv::Mat unused;

@@ -48,6 +48,14 @@ struct EndToEndReadingTests {
         #expect(canonical >= 2, "no German plate came out in its M-AB 1234 form")
     }
 
+    /// Colour marks stickers on white paper; on a yellow plate the blurred character rims are
+    /// yellow too, and treating them as sticker broke every stroke (nothing was read).
+    @Test func readsABlurredYellowPlate() throws {
+        let reads = try PlateReader().read(contentsOf: Fixtures.path("reader/yellow-dutch-plate-blurred.jpg"))
+        #expect(reads.first?.normalized == "97FHF6", "read \(reads.map(\.text))")
+        #expect(reads.first?.country == "NL")
+    }
+
     @Test func frameWithoutPlatesGivesNoPlates() throws {
         // A plain grey 64x48 PNG, written by hand: no plate can be in it.
         let reads = try PlateReader().read(CameraFrame(encoded: TinyPNG.grey(width: 64, height: 48)))
@@ -82,6 +90,14 @@ enum RealPhotos {
             let fields = line.split(separator: ",")
             return (String(fields[0]), String(fields[1]))
         }
+    }
+}
+
+/// Files in the repository's Fixtures/ folder.
+enum Fixtures {
+    static func path(_ relative: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/" + relative).path
     }
 }
 
