@@ -1,3 +1,5 @@
+import PlateReading
+
 /// When a fused plate is sure enough to act on: to keep it as a pending sighting and to raise
 /// a case from it. A wrong plate fines an innocent person, so these are deliberately strict;
 /// a sighting that falls short is counted as unread, never stored with its plate.
@@ -7,7 +9,15 @@
 /// - fused confidence ≥ 0.1 (mean per-read probability of the winning text; the stock OCR
 ///   model's calibrated confidences are low, 0.1-0.6 for right reads),
 /// - agreement ≥ 0.4 (two reads in five had the winner as their own best reading),
-/// - the winner beats the runner-up by a factor of 1.5,
+/// - the winner beats the runner-up by a factor of 1.5, where a runner-up that is the winner
+///   with one character dropped does not count: losing a narrow `I` or `1` is the OCR's
+///   commonest slip, so `RH-P 72` beside `RH-IP 72` speaks for the winner, not against it
+///   (except when the winner's district may itself have lost an umlaut, `BS-TN 46` from
+///   `BÜS-TN 46`: the stock OCR model has no umlauts, so that loss can repeat in every read
+///   and every pass);
+/// - the winner is not itself such a drop of a strong alternative (one within a factor of
+///   ``minimumMarginOverLonger``): `WM-W 2E` beside `WM-WG 2E` is most likely the longer
+///   plate with its `G` lost,
 /// - the district split decided (`M-AB 1234` vs `MA-B 1234` are different people),
 /// - a text like a plate (``PlateShape``): at least 4 characters, letters and digits.
 ///
@@ -30,6 +40,8 @@ public struct ReadCertainty: Sendable, Equatable {
     public var requireSplitDecided: Bool
     /// Whether the per-character vote must agree with the winner (when there is one).
     public var requireVoteAgreement = false
+    /// How far the winner must beat an alternative that is the winner plus one character.
+    public var minimumMarginOverLonger = 2.5
 
     public init(minimumReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
                 minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true) {
@@ -47,9 +59,29 @@ public struct ReadCertainty: Sendable, Equatable {
         guard PlateShape.isPlateLike(plate.normalized) else { return false }
         if requireVoteAgreement, let voted = plate.voted, voted.text != plate.text { return false }
         if requireSplitDecided && !plate.splitDecided { return false }
-        if let runnerUp = plate.alternatives.first, runnerUp.confidence * minimumMarginRatio > plate.confidence {
-            return false
+        let winner = Array(plate.normalized)
+        let dropsSpeakForWinner = !(GermanPlate(canonical: plate.text).map {
+            GermanDistrictCodes.mayHaveLostAnUmlaut($0.district)
+        } ?? false)
+        var runnerUp: Double?
+        for alternative in plate.alternatives {
+            let other = Array(alternative.text.filter { $0.isLetter || $0.isNumber })
+            if Self.dropsOneCharacter(from: other, giving: winner) {
+                if alternative.confidence * minimumMarginOverLonger > plate.confidence { return false }
+            } else if runnerUp == nil && !(dropsSpeakForWinner && Self.dropsOneCharacter(from: winner, giving: other)) {
+                runnerUp = alternative.confidence
+            }
         }
-        return true
+        return (runnerUp ?? 0) * minimumMarginRatio <= plate.confidence
+    }
+
+    /// Whether `shorter` is `longer` with exactly one character left out.
+    static func dropsOneCharacter(from longer: [Character], giving shorter: [Character]) -> Bool {
+        guard longer.count == shorter.count + 1 else { return false }
+        var skipped = false, j = 0
+        for character in longer {
+            if j < shorter.count && shorter[j] == character { j += 1 } else if skipped { return false } else { skipped = true }
+        }
+        return j == shorter.count
     }
 }

@@ -1,0 +1,54 @@
+import PlateReading
+@testable import Scanning
+import Testing
+
+/// The margin rule of ``ReadCertainty`` and the OCR's commonest slip, a dropped character.
+struct ReadCertaintyTests {
+    typealias F = ReadFixtures
+    static let box = PixelBox(x: 0, y: 0, width: 100, height: 25)
+
+    /// Reads of `winner` that each also offer `alternative` at `share` of their confidence.
+    static func fused(_ winner: String, _ alternative: String, confidence: Double = 0.5, share: Double) -> FusedPlate {
+        FusedPlate(fusing: (0..<4).map { _ in
+            F.read(winner, confidence, box: box, alternatives: [F.hypothesis(alternative, confidence * share)])
+        })
+    }
+
+    @Test func runnerUpWithOneCharacterDroppedSpeaksForTheWinner() {
+        // RH-P 72 is RH-IP 72 with its narrow I lost: no competitor, however close.
+        #expect(ReadCertainty().accepts(Self.fused("RH-IP 72", "RH-P 72", share: 0.9)))
+        // A runner-up that differs otherwise still has to be beaten by 1.5.
+        #expect(!ReadCertainty().accepts(Self.fused("RH-IP 72", "RH-IP 78", share: 0.9)))
+        #expect(ReadCertainty().accepts(Self.fused("RH-IP 72", "RH-IP 78", share: 0.6)))
+    }
+
+    @Test func winnerThatIsADropOfAStrongAlternativeIsNotSure() {
+        // WM-W 2E read where the plate is WM-WG 2E: the longer text only needs 1/2.5 of the score.
+        #expect(!ReadCertainty().accepts(Self.fused("WM-W 2E", "WM-WG 2E", share: 0.6)))
+        #expect(ReadCertainty().accepts(Self.fused("WM-W 2E", "WM-WG 2E", share: 0.3)))
+    }
+
+    @Test func noReliefWhereTheDistrictMayHaveLostAnUmlaut() {
+        // BS-TN 46 may be BÜS-TN 46 with the Ü lost in every read (the eng model has no umlauts):
+        // its drop BS-N 46 is a competitor again.
+        #expect(!ReadCertainty().accepts(Self.fused("BS-TN 46", "BS-N 46", share: 0.9)))
+        #expect(ReadCertainty().accepts(Self.fused("HD-TN 46", "HD-N 46", share: 0.9)))
+    }
+
+    @Test func districtsAnUmlautCanTurnInto() {
+        #expect(GermanDistrictCodes.mayHaveLostAnUmlaut("BS"))  // BÜS
+        #expect(GermanDistrictCodes.mayHaveLostAnUmlaut("M"))   // MÜ
+        #expect(GermanDistrictCodes.mayHaveLostAnUmlaut("BO"))  // BÖ
+        #expect(!GermanDistrictCodes.mayHaveLostAnUmlaut("HD"))
+        #expect(!GermanDistrictCodes.mayHaveLostAnUmlaut("BÜS"))
+    }
+
+    @Test func dropsOneCharacter() {
+        #expect(ReadCertainty.dropsOneCharacter(from: Array("RHIP72"), giving: Array("RHP72")))
+        #expect(ReadCertainty.dropsOneCharacter(from: Array("KKW321"), giving: Array("KW321")))
+        #expect(ReadCertainty.dropsOneCharacter(from: Array("AB1"), giving: Array("AB")))
+        #expect(!ReadCertainty.dropsOneCharacter(from: Array("RHIP72"), giving: Array("RHIP72")))
+        #expect(!ReadCertainty.dropsOneCharacter(from: Array("RHIP72"), giving: Array("RHP78")))
+        #expect(!ReadCertainty.dropsOneCharacter(from: Array("RHIP72"), giving: Array("RH72")))
+    }
+}
