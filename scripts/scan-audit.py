@@ -14,6 +14,39 @@ def overlap(a, b):
     inter = w * h
     return inter / max(1, min(aw * ah, bw * bh))
 
+def umlaut_shadows():
+    """District codes an umlaut code turns into when the OCR loses or flattens the umlaut (as GermanDistrictCodes)."""
+    import os, re
+    table = os.path.join(os.path.dirname(__file__), "..", "Sources", "PlateReading", "GermanDistrictCodes+Table.swift")
+    codes = set(re.findall(r'^\s*"([^"]+)":', open(table, encoding="utf-8").read(), re.M))
+    plain = {"Ä": "A", "Ö": "O", "Ü": "U"}
+    shadows = set()
+    for code in codes:
+        if any(ch in plain for ch in code):
+            shadows.add("".join(ch for ch in code if ch not in plain)); shadows.add("".join(plain.get(ch, ch) for ch in code))
+    return shadows & codes
+
+SHADOWS = umlaut_shadows()
+
+def drops_one(longer, shorter):
+    """Whether `shorter` is `longer` with one character left out (as ReadCertainty)."""
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+def margin_fails(text, confidence, alternatives):
+    """ReadCertainty's margin rule: drops of the winner are no competitors (unless its district may
+    have lost an umlaut); a winner that is a drop of an alternative within 1/2.5 is refused."""
+    norm = lambda t: "".join(ch for ch in t if ch.isalnum())
+    winner = norm(text)
+    relief = not ("-" in text and text.split("-")[0] in SHADOWS)
+    runner_up = None
+    for alt, conf in alternatives:
+        other = norm(alt)
+        if drops_one(other, winner):
+            if conf * 2.5 > confidence: return True
+        elif runner_up is None and not (relief and drops_one(winner, other)):
+            runner_up = conf
+    return (runner_up or 0) * 1.5 > confidence
+
 def annotate(drive, path):
     """The sightings of `path`, each with its true car, pass, where the true plate is and why it was not accepted."""
     truth = json.load(open(f"{drive}/truth.json"))
@@ -56,7 +89,7 @@ def annotate(drive, path):
         if s["confidence"] < 0.1: why.append("conf<0.1")
         if s["agreement"] < 0.4: why.append("agree<0.4")
         if not s["splitDecided"]: why.append("split")
-        if s["alternatives"] and s["alternatives"][0][1] * 1.5 > s["confidence"]: why.append("margin")
+        if margin_fails(s["text"], s["confidence"], s["alternatives"]): why.append("margin")
         s["why"] = why
     return truth, sightings
 
