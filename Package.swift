@@ -138,7 +138,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PlateReadingTests", dependencies: ["PlateReading", "Synthesis"]),
+        .testTarget(name: "PlateReadingTests", dependencies: ["PlateReading", "Synthesis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading"]),
         .testTarget(name: "DriveInputTests", dependencies: ["DriveInput"]),
         .testTarget(name: "EnforcementTests", dependencies: ["Enforcement"]),

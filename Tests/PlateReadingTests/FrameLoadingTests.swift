@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import PlateReading
 
@@ -49,6 +50,21 @@ struct FrameLoadingTests {
         } catch {
             #expect(error.code == .imageTooLarge)
         }
+    }
+
+    /// A JPEG whose image data ends early (here: cut, then closed with an end-of-image marker)
+    /// is decoded as libjpeg recovers it, without libjpeg's warning on standard error: a live
+    /// stream with such frames must not flood the log.
+    @Test func jpegWithShortImageDataIsReadWithoutLibjpegWarnings() throws {
+        let program = try #require(builtProgram("parkscan"), "swift test builds parkscan beside the tests")
+        let folder = try TemporaryFolder()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("reader/yellow-dutch-plate-blurred.jpg")))
+        let short = folder.path + "/short.jpg"
+        try (whole.prefix(whole.count * 7 / 10) + Data([0xFF, 0xD9])).write(to: URL(fileURLWithPath: short))
+        let run = try runProgram(program, ["read", "--json", short])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("\"plates\""))
+        #expect(!run.error.contains("JPEG"), "\(run.error)")
     }
 
     @Test func jpegWithoutFrameHeaderIsCorrupt() {
