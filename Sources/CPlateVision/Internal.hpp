@@ -52,6 +52,11 @@ enum class JPEGDecoding { decoded, notHandled, failed };
 /// `notHandled`: a kind it leaves to imdecode (not 3 components, Exif, no Huffman tables).
 JPEGDecoding decodeJPEGToBGR(const uint8_t *bytes, size_t count, cv::Mat &image);
 
+/// Area-averaging downscale, as cv::resize with INTER_AREA (to `size`, or by `scale`), fast
+/// and exact for 2/3 of an 8-bit image whose sides are multiples of 3 (AreaDownscale.cpp).
+void areaDownscale(const cv::Mat &source, cv::Mat &out, cv::Size size);
+void areaDownscale(const cv::Mat &source, cv::Mat &out, double scale);
+
 /// Runs `body`, turning every C++ exception into an error status. Returns `failure` then.
 template <typename Result, typename Body>
 Result guarded(CPlateVision_Status *status, Result failure, Body body) {

@@ -26,7 +26,7 @@ std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandi
     const float scale = std::min(1.0f, float(workingSize) / std::max(bgr.cols, bgr.rows));
     cv::Mat workingBGR = bgr, workingGray = gray;
     if (scale < 1.0f) {
-        cv::resize(bgr, workingBGR, cv::Size(), scale, scale, cv::INTER_AREA);
+        areaDownscale(bgr, workingBGR, scale);
         cv::cvtColor(workingBGR, workingGray, cv::COLOR_BGR2GRAY);
     }
     std::vector<TextLine> lines = findTextLines(workingGray, false);

@@ -129,6 +129,33 @@ void placeSymbols(const std::vector<CharacterRecognizer::Symbol> &symbols, const
     }
 }
 
+/// Which known plate each candidate was found at (-1: none): a candidate whose centre is at
+/// most 3/4 of the expected width and height from the expected centre and whose width is
+/// 2/3 to 3/2 of the expected; for each known plate the nearest such candidate.
+std::vector<int> findKnownPlates(const std::vector<cv::Rect> &boxes, const CPlateVision_KnownPlate *known,
+                                 int knownCount) {
+    std::vector<int> found(boxes.size(), -1);
+    for (int k = 0; k < knownCount; k++) {
+        const CPlateVision_KnownPlate &plate = known[k];
+        if (plate.width <= 0 || plate.height <= 0) continue;
+        const float cx = plate.x + plate.width * 0.5f, cy = plate.y + plate.height * 0.5f;
+        int nearest = -1;
+        float nearestDistance = 0;
+        for (size_t c = 0; c < boxes.size(); c++) {
+            if (found[c] >= 0) continue;
+            const cv::Rect &box = boxes[c];
+            float dx = std::abs(box.x + box.width * 0.5f - cx) / plate.width;
+            float dy = std::abs(box.y + box.height * 0.5f - cy) / plate.height;
+            float ratio = float(box.width) / plate.width;
+            if (dx > 0.75f || dy > 0.75f || ratio < 2.f / 3 || ratio > 1.5f) continue;
+            float distance = dx * dx + dy * dy;
+            if (nearest < 0 || distance < nearestDistance) { nearest = int(c); nearestDistance = distance; }
+        }
+        if (nearest >= 0) found[nearest] = k;
+    }
+    return found;
+}
+
 } // namespace
 
 extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
@@ -178,15 +205,35 @@ extern "C" void CPlateVision_ReaderFree(CPlateVision_Reader *reader) { delete re
 
 extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
                                       CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status) {
+    return CPlateVision_ReadFrameKnowing(reader, frame, nullptr, 0, plates, capacity, status);
+}
+
+extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
+                                             const CPlateVision_KnownPlate *known, int knownCount,
+                                             CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status) {
     return guarded<int>(status, -1, [&]() -> int {
-        if (reader == nullptr || frame == nullptr || (plates == nullptr && capacity > 0)) {
-            setStatus(status, CPlateVision_ErrorInvalidArgument, "reader, frame and plates are required");
+        if (reader == nullptr || frame == nullptr || (plates == nullptr && capacity > 0)
+            || (known == nullptr && knownCount > 0) || knownCount < 0) {
+            setStatus(status, CPlateVision_ErrorInvalidArgument, "reader, frame, plates and the known plates are required");
             return -1;
         }
         const cv::Mat &bgr = frame->bgr;
+        const auto candidates = findPlateCandidates(bgr, std::min(capacity, reader->maxCandidates));
+        std::vector<cv::Rect> boxes;
+        for (const auto &candidate : candidates) boxes.push_back(candidate.box(bgr.size()));
+        const std::vector<int> knownAt = findKnownPlates(boxes, known, knownCount);
         int written = 0, candidateIndex = 0;
-        for (const auto &candidate : findPlateCandidates(bgr, std::min(capacity, reader->maxCandidates))) {
+        for (size_t c = 0; c < candidates.size(); c++) {
+            const auto &candidate = candidates[c];
             if (written >= capacity) break;
+            if (knownAt[c] >= 0) {
+                CPlateVision_Plate &plate = plates[written++];
+                memset(&plate, 0, sizeof plate);
+                fillPlate(plate, candidate, bgr.size());
+                plate.candidate = candidateIndex++;
+                plate.knownPlate = knownAt[c];
+                continue;
+            }
             if (reader->debugFolder != nullptr) writeDebugImages(*reader, candidate);
             const int first = written;
             for (const auto &symbols : readLine(*reader, candidate.crop)) {
@@ -195,6 +242,7 @@ extern "C" int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateV
                 memset(&plate, 0, sizeof plate);
                 fillPlate(plate, candidate, bgr.size());
                 plate.candidate = candidateIndex;
+                plate.knownPlate = -1;
                 plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
                 placeSymbols(symbols, candidate.crop, plate);
             }

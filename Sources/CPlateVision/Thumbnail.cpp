@@ -16,7 +16,7 @@ extern "C" int CPlateVision_FrameThumbnailRGB(const CPlateVision_Frame *frame, i
     }
     return guarded(status, -1, [&]() -> int {
         cv::Mat scaled;
-        cv::resize(frame->bgr, scaled, cv::Size(width, height), 0, 0, cv::INTER_AREA);
+        areaDownscale(frame->bgr, scaled, cv::Size(width, height));
         cv::Mat out(height, width, CV_8UC3, rgb); // writes straight into the caller's buffer
         cv::cvtColor(scaled, out, cv::COLOR_BGR2RGB);
         setOK(status);

@@ -15,11 +15,31 @@ public struct PlateRead: Sendable, Equatable {
     /// What the OCR saw, character by character with alternatives and gaps: the material
     /// for fusing several reads of the same plate.
     public var symbols: [SymbolReading]
+    /// True when the OCR did not read this plate in this frame: it was found where a track
+    /// whose plate was sure expected it, and that track's read was carried over with this
+    /// frame's box (``KnownPlate``). Such a read keeps its track going; it is no evidence of
+    /// its text, so fusion and evidence leave it out.
+    public var carried: Bool = false
 
     public var text: String { best.text }
     public var normalized: String { best.normalized }
     public var country: String? { best.country }
     public var confidence: Double { best.confidence }
+}
+
+/// A plate known before a frame is read: where a track whose plate is sure expects it in this
+/// frame, and the read to carry over. The reader does not read a candidate found there
+/// again (``PlateReader/read(_:knowing:)``).
+public struct KnownPlate: Sendable, Equatable {
+    /// The expected box.
+    public var box: PixelBox
+    /// The read carried over (its box replaced by the candidate's).
+    public var read: PlateRead
+
+    public init(box: PixelBox, read: PlateRead) {
+        self.box = box
+        self.read = read
+    }
 }
 
 /// An axis-aligned rectangle in frame pixels.

@@ -40,29 +40,49 @@ public final class PlateReader {
 
     deinit { CPlateVision_ReaderFree(handle) }
 
-    /// The plates in `frame`, surest first.
-    public func read(_ frame: CameraFrame) throws(PlateReadingError) -> [PlateRead] {
+    /// The plates in `frame`, surest first. A candidate found where a `known` plate is expected
+    /// is not read: its read is that plate's, carried over (``PlateRead/carried``).
+    public func read(_ frame: CameraFrame, knowing known: [KnownPlate] = []) throws(PlateReadingError) -> [PlateRead] {
         let capacity = CPlateVision_MaxPlates
         var plates = [CPlateVision_Plate](repeating: CPlateVision_Plate(), count: capacity)
         var status = CPlateVision_Status.ok
-        let count = CPlateVision_ReadFrame(handle, frame.handle, &plates, Int32(capacity), &status)
+        let boxes = known.map {
+            CPlateVision_KnownPlate(x: Int32($0.box.x), y: Int32($0.box.y), width: Int32($0.box.width), height: Int32($0.box.height))
+        }
+        let count = CPlateVision_ReadFrameKnowing(handle, frame.handle, boxes, Int32(boxes.count), &plates, Int32(capacity), &status)
         guard count >= 0 else { throw PlateReadingError(status) }
         // Readings of one candidate are adjacent; candidates come best detection first.
         let candidates = Dictionary(grouping: plates.prefix(Int(count)), by: \.candidate).sorted { $0.key < $1.key }
-        let reads = candidates.compactMap { interpret($0.value) }
+        let reads = candidates.compactMap { candidate in
+            candidate.value.first.flatMap { plate in plate.knownPlate >= 0 ? carry(known, plate) : nil }
+                ?? interpret(candidate.value)
+        }
         // By the raw score: calibration is flat in places, and ties there would be arbitrary.
         return reads.indices
             .sorted { (reads[$0].raw, -$0) > (reads[$1].raw, -$1) }
             .map { reads[$0].read }
     }
 
-    /// Reads the image file at `path`.
-    public func read(contentsOf path: String) throws(PlateReadingError) -> [PlateRead] {
+    /// Reads the image file at `path` (`known`: as in ``read(_:knowing:)``).
+    public func read(contentsOf path: String, knowing known: [KnownPlate] = []) throws(PlateReadingError) -> [PlateRead] {
         do {
-            return try read(CameraFrame(contentsOf: path))
+            return try read(CameraFrame(contentsOf: path), knowing: known)
         } catch {
             throw PlateReadingError(code: error.code, message: error.message, path: path)
         }
+    }
+
+    /// A known plate's read, carried over to the candidate found where it was expected.
+    private func carry(_ known: [KnownPlate], _ plate: CPlateVision_Plate) -> (read: PlateRead, raw: Double)? {
+        let index = Int(plate.knownPlate)
+        guard known.indices.contains(index) else { return nil }
+        var read = known[index].read
+        read.box = PixelBox(x: Int(plate.x), y: Int(plate.y), width: Int(plate.width), height: Int(plate.height))
+        read.corners = plate.cornerPoints
+        read.detectionScore = Double(plate.detectionScore)
+        read.hasEUBand = plate.hasEUBand != 0
+        read.carried = true
+        return (read, read.confidence)
     }
 
     /// One plate from the OCR's readings of one candidate (one, or up to three when the first

@@ -1,10 +1,18 @@
 import Foundation
 import PlateReading
+import Scanning
 
 /// Reads the plates of one live frame. One instance per reader thread (OCR engines are not
 /// thread-safe); tests put a deliberately slow one in to force dropping.
 public protocol FrameReading: AnyObject {
     func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome
+    /// Reads `frame`, not reading again a candidate found where a `known` plate is expected
+    /// (``PlateReader/read(_:knowing:)``). By default reads everything.
+    func read(_ frame: LiveFrame, knowing known: [KnownPlate]) -> LiveFrameQueue.Outcome
+}
+
+extension FrameReading {
+    public func read(_ frame: LiveFrame, knowing known: [KnownPlate]) -> LiveFrameQueue.Outcome { read(frame) }
 }
 
 /// The real reader: a frame's image (a camera's JPEG is decoded here, on the reader's
@@ -16,27 +24,36 @@ public final class PlateFrameReader: FrameReading {
         reader = try PlateReader(configuration: configuration)
     }
 
-    public func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome {
+    public func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome { read(frame, knowing: []) }
+
+    public func read(_ frame: LiveFrame, knowing known: [KnownPlate]) -> LiveFrameQueue.Outcome {
         do {
-            guard let image = frame.image else { return .success(try reader.read(contentsOf: frame.path)) }
-            return .success(try reader.read(image.decoded()))
+            guard let image = frame.image else { return .success(try reader.read(contentsOf: frame.path, knowing: known)) }
+            return .success(try reader.read(image.decoded(), knowing: known))
         } catch {
             return .failure(error)
         }
     }
 }
 
-/// Reader threads: each takes the oldest queued frame, reads it and hands the result back.
+/// Reader threads: each takes the oldest queued frame, reads it (told the plates sure from
+/// earlier frames, ``SurePlates``) and hands the result back.
 final class ReaderPool: @unchecked Sendable {
     private let finished = DispatchGroup()
 
-    init(queue: LiveFrameQueue, readers: [any FrameReading]) {
+    init(queue: LiveFrameQueue, readers: [any FrameReading], sure: SurePlates) {
         for reader in readers {
             let box = ReaderBox(reader)
             finished.enter()
             let thread = Thread { [finished] in
                 while let job = queue.take() {
-                    queue.deliver(job, box.reader.read(job.frame))
+                    let frame = job.frame
+                    let known = sure.known(sequence: job.sequence, camera: frame.camera,
+                                           cameraFrameIndex: frame.cameraFrameIndex, time: frame.time)
+                    let outcome = box.reader.read(frame, knowing: known)
+                    sure.record(.init(sequence: job.sequence, cameraFrameIndex: frame.cameraFrameIndex, time: frame.time,
+                                      reads: (try? outcome.get()) ?? []), camera: frame.camera)
+                    queue.deliver(job, outcome)
                 }
                 finished.leave()
             }

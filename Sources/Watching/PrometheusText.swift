@@ -22,6 +22,8 @@ public enum PrometheusText {
                perCamera { Double($0.counts.stalls) })
         metric("frames_per_second", "gauge", "Frames read per second.", perCamera { $0.framesPerSecond })
         metric("plates_read_total", "counter", "Plate reads (not cars).", [("", Double(status.platesRead))])
+        metric("plates_carried_total", "counter", "Plate reads carried over from a sure track, not read by the OCR.",
+               [("", Double(status.platesCarried))])
         metric("sightings_total", "counter", "Sightings decided.", [("", Double(status.sightings))])
         metric("pending_sightings_total", "counter", "First sightings kept pending.", [("", Double(status.pending))])
         metric("cases_total", "counter", "Cases raised for review.", [("", Double(status.cases))])

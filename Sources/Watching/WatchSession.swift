@@ -51,6 +51,7 @@ public final class WatchSession: @unchecked Sendable {
     public let log: @Sendable (String) -> Void
     private let readers: [any FrameReading]
     private let queue: LiveFrameQueue
+    private let sure: SurePlates
     private let shared = Mutex(Shared())
     private let engineDone = DispatchSemaphore(value: 0)
     private var pool: ReaderPool?
@@ -75,6 +76,7 @@ public final class WatchSession: @unchecked Sendable {
         self.log = log
         queue = LiveFrameQueue(cameras: feeds.flatMap(\.cameras), capacity: configuration.queueCapacity,
                                policy: configuration.dropPolicy)
+        sure = SurePlates(rule: configuration.settings.surePlates)
     }
 
     /// The scan run this session writes (set by ``start()``).
@@ -98,7 +100,7 @@ public final class WatchSession: @unchecked Sendable {
                                 settings: configuration.settings, log: log)
         self.engine = engine
         shared.withLock { $0.run = record }
-        pool = ReaderPool(queue: queue, readers: readers)
+        pool = ReaderPool(queue: queue, readers: readers, sure: sure)
         // The engine is used on this thread only from here on.
         nonisolated(unsafe) let owned = engine
         let thread = Thread { [self] in
@@ -151,6 +153,7 @@ public final class WatchSession: @unchecked Sendable {
             }
         }
         status.backlog = queue.backlog
+        status.platesCarried = sure.readCounts.carried
         if let gps {
             let health = gps.health
             status.gps = health

@@ -21,6 +21,8 @@ public struct WatchStatus: Sendable {
     public var cameras: [Camera] = []
     /// Plates read (reads, not cars).
     public var platesRead = 0
+    /// Of those, plates not read by the OCR because a track had them sure (``SurePlates``).
+    public var platesCarried = 0
     /// Sightings decided, and of them pending first sightings and cases (this session).
     public var sightings = 0
     public var pending = 0

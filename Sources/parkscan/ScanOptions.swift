@@ -26,6 +26,9 @@ struct ScanOptions: ParsableArguments {
 
     @OptionGroup var reader: ReaderOptions
 
+    @Flag(help: "Read every plate in every frame, also plates a track is already sure of (slower; for comparisons).")
+    var readEveryPlate = false
+
     func validate() throws {
         guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1...16, not \(workers)") }
         guard passGapMinutes > 0, bucketMinutes > 0 else {
@@ -45,6 +48,7 @@ struct ScanOptions: ParsableArguments {
         settings.workers = workers
         settings.passGap = passGapMinutes * 60
         settings.bucket = bucketMinutes * 60
+        settings.surePlates.enabled = !readEveryPlate
         return settings
     }
 }

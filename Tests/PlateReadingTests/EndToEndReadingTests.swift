@@ -112,3 +112,37 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+/// A plate known before a frame is read (a sure track's) is not read again.
+struct KnownPlateReadingTests {
+    @Test func aCandidateWhereAKnownPlateIsExpectedIsNotReadItsReadIsCarriedOver() throws {
+        let folder = try TemporaryFolder()
+        let generator = try SceneGenerator(seed: 99, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
+        let truths = try generator.renderSet(count: 6, into: folder.path)
+        let reader = try PlateReader()
+        var checked = 0
+        for truth in truths {
+            let frame = try CameraFrame(contentsOf: folder.path + "/" + truth.file)
+            let reads = try reader.read(frame)
+            guard let first = reads.first else { continue }
+            // A read the OCR could not have given: only carrying it over puts it in the result.
+            var sure = first
+            sure.best = PlateHypothesis(text: "ZZ-ZZ 9999", normalized: "ZZZZ9999", country: "D", confidence: 0.77, splitDecided: true)
+            sure.alternatives = []
+            var expected = first.box
+            expected.x += first.box.width / 4
+            let again = try reader.read(frame, knowing: [KnownPlate(box: expected, read: sure)])
+            #expect(again.count == reads.count)
+            let carried = again.filter(\.carried)
+            #expect(carried.count == 1)
+            #expect(carried.first?.text == "ZZ-ZZ 9999")
+            #expect(carried.first?.box == first.box, "the carried read takes this frame's box")
+            #expect(Set(again.filter { !$0.carried }.map(\.text)) == Set(reads.dropFirst().map(\.text)))
+            // Expected elsewhere (two widths off): read as usual.
+            expected.x += 2 * first.box.width
+            #expect(try reader.read(frame, knowing: [KnownPlate(box: expected, read: sure)]) == reads)
+            checked += 1
+        }
+        #expect(checked >= 2, "too few frames with a read plate to check")
+    }
+}

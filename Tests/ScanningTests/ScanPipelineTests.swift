@@ -35,9 +35,10 @@ struct GeneratedDrive {
         return RightsStore(database: database)
     }
 
-    func scan(database path: String, evidence: String, stopAfter: Int? = nil) throws -> ScanSummary {
+    func scan(database path: String, evidence: String, stopAfter: Int? = nil, readEveryPlate: Bool = false) throws -> ScanSummary {
         var settings = ScanSettings()
         settings.stopAfterFrames = stopAfter
+        settings.surePlates.enabled = !readEveryPlate
         let pipeline = try ScanPipeline(drive: DriveFolder(path: drivePath), zones: ZoneMap.load(folder: Self.zonesFolder),
                                         database: ParkScanDatabase(path: path), rights: rights(),
                                         evidenceFolder: evidence, settings: settings)
@@ -79,6 +80,28 @@ struct GeneratedDrive {
             #expect(!bytes.contains(text: car.normalized), "\(car.normalized) is in the scan database")
         }
         #expect(!summary.occupancy.isEmpty)
+    }
+
+    /// Plates a track is sure of are not read again in its later frames (``SurePlates``), and
+    /// the scan decides as one that reads every plate: same cases, pending sightings, occupancy.
+    @Test func aSureTracksLaterFramesAreNotReadAgain() throws {
+        let drive = try GeneratedDrive()
+        defer { drive.folder.remove() }
+        let sure = drive.folder.file("sure.sqlite"), every = drive.folder.file("every.sqlite")
+        let carrying = try drive.scan(database: sure, evidence: drive.folder.file("evidence-sure"))
+        let reading = try drive.scan(database: every, evidence: drive.folder.file("evidence-every"), readEveryPlate: true)
+        #expect(reading.platesCarried == 0)
+        #expect(carrying.platesCarried > 0)
+        #expect(carrying.platesRead + carrying.platesCarried <= reading.platesRead + reading.platesRead / 20,
+                "about the same plates found, fewer read")
+        #expect(carrying.platesRead < reading.platesRead)
+        func decided(_ path: String) throws -> [String] { try GeneratedDrive.cases(path).map { "\($0.plate)|\($0.zone)|\($0.rule)" } }
+        #expect(try decided(sure) == decided(every))
+        #expect(carrying.occupancy == reading.occupancy)
+        #expect(carrying.run.pending == reading.run.pending, "\(carrying.run) vs \(reading.run)")
+        // Evidence is cut from frames the OCR read: four files per case, as ever.
+        let evidence = try ParkScanDatabase(path: sure).writer.read { db in try CaseEvidenceRecord.fetchCount(db) }
+        #expect(evidence == 4 * (try decided(sure).count))
     }
 
     @Test func anInterruptedScanRunAgainGivesTheSameResult() throws {

@@ -1,6 +1,7 @@
 import DriveInput
 import Foundation
 import GRDB
+import PlateReading
 import Scanning
 import Testing
 import Watching
@@ -30,6 +31,9 @@ import Watching
         let status = session.status()
         #expect(status.framesDropped == 0)
         #expect(status.framesRead == drive.truth.frames.count)
+        // Plates of sure tracks were carried over, not read again, in both alike.
+        #expect(status.platesCarried > 0)
+        #expect(status.platesCarried == summary.platesCarried)
         #expect(status.sightings == summary.run.sightings)
         #expect(status.pending == summary.run.pending)
         let cases = try TestDrive.cases(batch)
@@ -53,8 +57,10 @@ final class ReaderHoldingFrames: FrameReading {
         self.seconds = seconds
     }
 
-    func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome {
+    func read(_ frame: LiveFrame) -> LiveFrameQueue.Outcome { read(frame, knowing: []) }
+
+    func read(_ frame: LiveFrame, knowing known: [KnownPlate]) -> LiveFrameQueue.Outcome {
         if held.contains(frame.path) { Thread.sleep(forTimeInterval: seconds) }
-        return reader.read(frame)
+        return reader.read(frame, knowing: known)
     }
 }

@@ -142,7 +142,20 @@ typedef struct {
      *  pass was unsure of is read again (other image, other model): each reading is its own
      *  entry with the same `candidate`, for the caller to weigh. */
     int candidate;
+    /** -1 when the OCR read this candidate. Else the index of the known plate
+     *  (CPlateVision_ReadFrameKnowing) it was found at: it was not read, `symbolCount` is 0
+     *  and `bandCountry` empty; the box, corners and detection fields are this frame's. */
+    int knownPlate;
 } CPlateVision_Plate;
+
+/**
+ * A plate the caller already knows in this frame: where a track whose plate is sure expects
+ * it. A candidate found there is not read again (the OCR is most of a frame's cost).
+ */
+typedef struct {
+    /** The expected box, in frame pixels. */
+    int x, y, width, height;
+} CPlateVision_KnownPlate;
 
 /**
  * Finds plate candidates in `frame`, reads the best `maxCandidates` of them and writes up to
@@ -151,6 +164,17 @@ typedef struct {
  */
 int CPlateVision_ReadFrame(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
                            CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status);
+
+/**
+ * Same as CPlateVision_ReadFrame, but a candidate found where one of the `knownCount`
+ * plates in `known` is expected is not read: it is written once, with `knownPlate` set to
+ * that plate's index. Found there means: its centre at most 3/4 of the expected width and
+ * height from the expected centre, its width 2/3 to 3/2 of the expected; the nearest
+ * candidate wins, each known plate is found at most once.
+ */
+int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const CPlateVision_Frame *frame,
+                                  const CPlateVision_KnownPlate *known, int knownCount,
+                                  CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status);
 
 /* ---- Line images (for training and inspection) ------------------------------------- */
 

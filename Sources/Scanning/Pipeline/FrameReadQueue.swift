@@ -1,14 +1,19 @@
+import DriveInput
 import Foundation
 import PlateReading
 
 /// Reads frames on several threads, one ``PlateReader`` each, and hands the results out in
 /// frame order. At most `capacity` frames are read ahead of the consumer (bounded buffering:
-/// memory does not grow with the drive).
+/// memory does not grow with the drive). Plates sure from earlier frames are not read
+/// again (``SurePlates``).
 final class FrameReadQueue: @unchecked Sendable {
     typealias Outcome = Result<[PlateRead], PlateReadingError>
 
     private let condition = NSCondition()
-    private let paths: [String]
+    private let frames: [DriveFrame]
+    private let cameraFrameIndex: [Int]
+    /// What the readers are told before each frame, and the reads they gave.
+    let sure: SurePlates
     private let end: Int
     private let capacity: Int
     private var nextToClaim: Int
@@ -17,9 +22,13 @@ final class FrameReadQueue: @unchecked Sendable {
     private var stopped = false
     private let finished = DispatchGroup()
 
-    /// Starts reading `paths[range]` with `readers` (one thread each; the queue owns them).
-    init(paths: [String], range: Range<Int>, readers: [PlateReader], capacity: Int) {
-        self.paths = paths
+    /// Starts reading `frames[range]` (`cameraFrameIndex`: each one's place in its camera's
+    /// frames) with `readers` (one thread each; the queue owns them).
+    init(frames: [DriveFrame], cameraFrameIndex: [Int], range: Range<Int>, readers: [PlateReader], capacity: Int,
+         sureRule: SurePlates.Rule = .init()) {
+        self.frames = frames
+        self.cameraFrameIndex = cameraFrameIndex
+        sure = SurePlates(rule: sureRule, firstSequence: range.lowerBound)
         self.end = range.upperBound
         self.capacity = max(capacity, readers.count)
         self.nextToClaim = range.lowerBound
@@ -49,8 +58,12 @@ final class FrameReadQueue: @unchecked Sendable {
             let index = nextToClaim
             nextToClaim += 1
             condition.unlock()
+            let frame = frames[index], place = cameraFrameIndex[index]
+            let known = sure.known(sequence: index, camera: frame.camera, cameraFrameIndex: place, time: frame.time)
             let outcome: Outcome
-            do { outcome = .success(try reader.read(contentsOf: paths[index])) } catch { outcome = .failure(error) }
+            do { outcome = .success(try reader.read(contentsOf: frame.path, knowing: known)) } catch { outcome = .failure(error) }
+            sure.record(.init(sequence: index, cameraFrameIndex: place, time: frame.time, reads: (try? outcome.get()) ?? []),
+                        camera: frame.camera)
             condition.lock()
             results[index] = outcome
             condition.broadcast()

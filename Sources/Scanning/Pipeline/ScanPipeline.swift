@@ -63,11 +63,11 @@ public final class ScanPipeline {
             return fresh
         }
         if run.completedAt != nil || run.nextFrame >= frames.count {
-            return try summary(interrupted: false, framesThisRun: 0, started: started)
+            return try summary(interrupted: false, framesThisRun: 0, started: started, reads: (0, 0))
         }
         let readers = try (0..<max(1, settings.workers)).map { _ in try PlateReader(configuration: settings.reader) }
-        let queue = FrameReadQueue(paths: frames.map(\.path), range: run.nextFrame..<frames.count,
-                                   readers: readers, capacity: settings.readAhead)
+        let queue = FrameReadQueue(frames: frames, cameraFrameIndex: cameraFrameIndex, range: run.nextFrame..<frames.count,
+                                   readers: readers, capacity: settings.readAhead, sureRule: settings.surePlates)
         defer { queue.stop() }
         let engine = ScanEngine(run: run, zones: zones, database: database, rights: rights,
                                 evidenceFolder: evidenceFolder, settings: settings, log: log)
@@ -75,7 +75,7 @@ public final class ScanPipeline {
         var framesThisRun = 0
         while let (index, outcome) = queue.next() {
             if let limit = settings.stopAfterFrames, framesThisRun >= limit {
-                return try summary(interrupted: true, framesThisRun: framesThisRun, started: started)
+                return try summary(interrupted: true, framesThisRun: framesThisRun, started: started, reads: queue.sure.readCounts)
             }
             framesThisRun += 1
             let frame = frames[index]
@@ -86,10 +86,10 @@ public final class ScanPipeline {
                                   elapsed: Date().timeIntervalSince(started)))
         }
         try engine.finish()
-        return try summary(interrupted: false, framesThisRun: framesThisRun, started: started)
+        return try summary(interrupted: false, framesThisRun: framesThisRun, started: started, reads: queue.sure.readCounts)
     }
 
-    private func summary(interrupted: Bool, framesThisRun: Int, started: Date) throws -> ScanSummary {
+    private func summary(interrupted: Bool, framesThisRun: Int, started: Date, reads: (read: Int, carried: Int)) throws -> ScanSummary {
         let id = scanRunID
         return try database.writer.read { db in
             guard let run = try ScanRunRecord.fetchOne(db, key: id) else { throw ScanError(message: "scan \(id) not found") }
@@ -98,7 +98,8 @@ public final class ScanPipeline {
                 .order(ZoneOccupancyRecord.Columns.periodStart, ZoneOccupancyRecord.Columns.zone)
                 .fetchAll(db)
             return ScanSummary(run: run, occupancy: occupancy, interrupted: interrupted, framesThisRun: framesThisRun,
-                               elapsed: Date().timeIntervalSince(started), peakResidentBytes: PeakMemory.residentBytes())
+                               elapsed: Date().timeIntervalSince(started), peakResidentBytes: PeakMemory.residentBytes(),
+                               platesRead: reads.read, platesCarried: reads.carried)
         }
     }
 }

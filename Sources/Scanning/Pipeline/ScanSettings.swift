@@ -17,6 +17,8 @@ public struct ScanSettings: Sendable {
     /// A car placed at most this many metres outside a zone counts as in it (default 2 m:
     /// position error against 2.5 m wide kerb strips; never enough to cross the street).
     public var zoneTolerance: Double = 2
+    /// When a plate need not be read again in a camera's next frames.
+    public var surePlates: SurePlates.Rule = .init()
     /// When a read is sure enough to act on.
     public var certainty: ReadCertainty = .init()
     /// How long pending sightings and their keys live.

@@ -12,6 +12,10 @@ public struct ScanSummary: Sendable {
     public var elapsed: TimeInterval
     /// The process's peak resident memory, in bytes (Linux; 0 elsewhere).
     public var peakResidentBytes: Int
+    /// Plates the OCR read in this run, and plates not read again because a track had them
+    /// sure (``SurePlates``): their reads were carried over.
+    public var platesRead = 0
+    public var platesCarried = 0
 
     public var framesPerSecond: Double { elapsed > 0 ? Double(framesThisRun) / elapsed : 0 }
 }

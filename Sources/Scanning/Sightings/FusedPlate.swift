@@ -7,6 +7,10 @@ import PlateReading
 /// sum divided by the number of reads: a text every read gave 0.8 scores 0.8, one read of
 /// four at 0.8 scores 0.2. So a single confident misread in a track of good reads is
 /// outvoted, and agreeing reads strengthen each other.
+///
+/// Only the OCR's reads are fused: reads carried over from a sure track (``PlateRead/carried``)
+/// are no evidence of their text. A track of carried reads only is fused from those, with a
+/// ``readCount`` of 0, so that it is never sure enough to act on.
 public struct FusedPlate: Sendable, Equatable, Codable {
     /// One competing reading and its fused score.
     public struct Alternative: Sendable, Equatable, Codable {
@@ -26,7 +30,7 @@ public struct FusedPlate: Sendable, Equatable, Codable {
     public var agreement: Double
     /// True when most reads that had the winner as best had the district split decided.
     public var splitDecided: Bool
-    /// The reads fused.
+    /// The reads fused (the OCR's reads: carried ones do not count).
     public var readCount: Int
     /// The next texts by fused score, best first (at most 4).
     public var alternatives: [Alternative]
@@ -48,9 +52,11 @@ public struct FusedPlate: Sendable, Equatable, Codable {
         public var voters: Int
     }
 
-    /// Fuses `reads` (non-empty).
-    public init(fusing reads: [PlateRead]) {
-        precondition(!reads.isEmpty, "fusing no reads")
+    /// Fuses `reads` (non-empty): the OCR's, or the carried ones when there are no others.
+    public init(fusing all: [PlateRead]) {
+        precondition(!all.isEmpty, "fusing no reads")
+        let read = all.filter { !$0.carried }
+        let reads = read.isEmpty ? all : read
         var scores: [String: Double] = [:]
         var order: [String] = []
         var normalizedOf: [String: String] = [:]
@@ -73,7 +79,7 @@ public struct FusedPlate: Sendable, Equatable, Codable {
         confidence = min(1, scores[winner]! / Double(reads.count))
         agreement = Double(asBest.count) / Double(reads.count)
         splitDecided = asBest.filter(\.best.splitDecided).count * 2 > asBest.count
-        readCount = reads.count
+        readCount = read.count
         let countries = asBest.compactMap(\.best.country)
         country = Set(countries).max { a, b in
             let ca = countries.filter { $0 == a }.count, cb = countries.filter { $0 == b }.count

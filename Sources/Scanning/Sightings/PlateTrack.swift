@@ -20,13 +20,20 @@ public struct PlateTrack: Sendable, Equatable {
     /// decoded frames: 3 kept frames per track cost ~100 MB).
     static let framesKept = 1
 
+    /// A read carried over from a sure track (``PlateRead/carried``) keeps its image only
+    /// while the track has no read of the OCR's with one: evidence is cut from a read frame.
     mutating func append(_ observation: PlateObservation) {
         observations.append(observation)
         let withPixels = observations.indices.filter { observations[$0].image != nil }
-        if withPixels.count > Self.framesKept,
-           let weakest = withPixels.min(by: { observations[$0].read.confidence < observations[$1].read.confidence }) {
+        if withPixels.count > Self.framesKept, let weakest = withPixels.min(by: { Self.keeps(observations[$1], over: observations[$0]) }) {
             observations[weakest].image = nil
         }
+    }
+
+    /// Whether `a`'s image is rather kept than `b`'s: a read of the OCR's over a carried one,
+    /// then the more confident.
+    private static func keeps(_ a: PlateObservation, over b: PlateObservation) -> Bool {
+        a.read.carried != b.read.carried ? !a.read.carried : a.read.confidence > b.read.confidence
     }
 
     /// How far `observation`'s box is from where this track expects the plate (in box

@@ -41,6 +41,9 @@ struct BenchScan: ParsableCommand {
 
     @OptionGroup var reader: ReaderOptions
 
+    @Flag(help: "Read every plate in every frame, also plates a track is already sure of (slower; for comparisons).")
+    var readEveryPlate = false
+
     func run() throws {
         let truthURL = URL(fileURLWithPath: drive).appendingPathComponent("truth.json")
         guard FileManager.default.isReadableFile(atPath: truthURL.path) else { throw CommandFailure("\(truthURL.path): missing") }
@@ -62,6 +65,7 @@ struct BenchScan: ParsableCommand {
         var settings = ScanSettings()
         settings.reader = reader.configuration
         settings.workers = workers
+        settings.surePlates.enabled = !readEveryPlate
         let pipeline = ScanPipeline(drive: driveFolder, zones: zoneMap, database: store, rights: RightsStore(database: store),
                                     evidenceFolder: (folder as NSString).appendingPathComponent("evidence"), settings: settings)
         let log = ScanLog()
@@ -112,6 +116,7 @@ struct BenchScan: ParsableCommand {
                      mean(errors), errors.max() ?? 0, mean(seenErrors), seenErrors.max() ?? 0, errors.count))
         print(String(format: "speed            %.1f frames/s (%d frames in %.1f s, %d workers)", summary.framesPerSecond,
                      summary.framesThisRun, summary.elapsed, workers))
+        print("plates           \(summary.platesRead) read by the OCR, \(summary.platesCarried) carried over from sure tracks")
         print("peak memory      \(summary.peakResidentBytes >> 20) MB resident")
         if verbose {
             for miss in Set(trueCases).subtracting(found).sorted() { print("missed  \(miss)") }

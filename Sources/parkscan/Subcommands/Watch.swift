@@ -130,7 +130,8 @@ struct Watch: AsyncParsableCommand {
         let status = service.latestStatus
         printer.finish(status)
         print("scan run \(session.scanRunID): \(status.framesRead) frames read, \(status.framesDropped) dropped, "
-            + "\(status.sightings) sightings, \(status.pending) pending, \(status.cases) cases, \(status.unlocated) unlocated")
+            + "\(status.sightings) sightings, \(status.pending) pending, \(status.cases) cases, \(status.unlocated) unlocated, "
+            + "\(status.platesRead) plates (\(status.platesCarried) carried over, not read again)")
     }
 
     private func makeSources(gps: LiveGPS?, log: @escaping @Sendable (String) -> Void) throws
