@@ -33,9 +33,7 @@ struct EndToEndReadingTests {
     }
 
     @Test func germanPlateIsReadInItsCanonicalSplitForm() throws {
-        let folder = try TemporaryFolder()
-        let generator = try SceneGenerator(seed: 99, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
-        let truths = try generator.renderSet(count: 12, into: folder.path)
+        let (folder, truths) = try germanScenes(count: 12)
         let reader = try PlateReader()
         var canonical = 0
         for truth in truths {
@@ -101,6 +99,13 @@ enum Fixtures {
     }
 }
 
+/// `count` rendered scenes of one parked car with a German plate (seed 99), in a new folder.
+func germanScenes(count: Int) throws -> (folder: TemporaryFolder, truths: [SceneTruth]) {
+    let folder = try TemporaryFolder()
+    let generator = try SceneGenerator(seed: 99, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
+    return (folder, try generator.renderSet(count: count, into: folder.path))
+}
+
 /// A temporary folder, removed when the value goes away.
 final class TemporaryFolder {
     let path: String
@@ -116,9 +121,7 @@ final class TemporaryFolder {
 /// A plate known before a frame is read (a sure track's) is not read again.
 struct KnownPlateReadingTests {
     @Test func aCandidateWhereAKnownPlateIsExpectedIsNotReadItsReadIsCarriedOver() throws {
-        let folder = try TemporaryFolder()
-        let generator = try SceneGenerator(seed: 99, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
-        let truths = try generator.renderSet(count: 6, into: folder.path)
+        let (folder, truths) = try germanScenes(count: 6)
         let reader = try PlateReader()
         var checked = 0
         for truth in truths {
