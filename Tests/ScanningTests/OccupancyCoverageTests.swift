@@ -12,6 +12,21 @@ import Testing
         func rights(for plateKey: String, zone: String, at date: Date) throws -> [ParkingRight] { [] }
     }
 
+    /// A scan engine over the generated drive's zones, writing a run of `frameCount` frames to
+    /// a new database in `folder`; the first zone with spaces and a point inside it.
+    static func engineInAZone(folder: TemporaryFolder, frameCount: Int, rights: some RightsLookup) throws
+        -> (engine: ScanEngine, database: ParkScanDatabase, zone: ParkingZone, position: GeoPoint) {
+        let zones = try ZoneMap.load(folder: GeneratedDrive.zonesFolder)
+        let zone = try #require(zones.zones.first { $0.capacity > 0 })
+        let position = try #require(point(in: zone, of: zones))
+        let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
+        let run = ScanRunRecord(id: "test-run", drivePath: "none", vehicle: "test", frameCount: frameCount)
+        try database.writer.write { try run.insert($0) }
+        let engine = ScanEngine(run: run, zones: zones, database: database, rights: rights,
+                                evidenceFolder: folder.file("evidence"), settings: ScanSettings())
+        return (engine, database, zone, position)
+    }
+
     /// A point the zone map places in `zone` (a grid over its bounding box).
     static func point(in zone: ParkingZone, of zones: ZoneMap) -> GeoPoint? {
         let box = zone.shape.boundingBox
@@ -32,14 +47,7 @@ import Testing
     @Test func aZoneTheCamerasSawEmptyGetsARowWithNoVehicles() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let zones = try ZoneMap.load(folder: GeneratedDrive.zonesFolder)
-        let zone = try #require(zones.zones.first { $0.capacity > 0 })
-        let position = try #require(Self.point(in: zone, of: zones))
-        let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
-        let run = ScanRunRecord(id: "test-run", drivePath: "none", vehicle: "test", frameCount: 3)
-        try database.writer.write { try run.insert($0) }
-        let engine = ScanEngine(run: run, zones: zones, database: database, rights: NoRights(),
-                                evidenceFolder: folder.file("evidence"), settings: ScanSettings())
+        let (engine, database, zone, position) = try Self.engineInAZone(folder: folder, frameCount: 3, rights: NoRights())
         let start = Date(timeIntervalSince1970: 1_762_250_400) // a Tuesday, 10:00 in Berlin
         for index in 0..<3 {
             try engine.add(FrameReads(index: index, camera: "right", cameraFrameIndex: index,
@@ -71,14 +79,8 @@ import Testing
     @Test func anUnreadSightingOfACarReadSurelyLaterCountsOnce() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let zones = try ZoneMap.load(folder: GeneratedDrive.zonesFolder)
-        let zone = try #require(zones.zones.first { $0.capacity > 0 })
-        let position = try #require(OccupancyCoverageTests.point(in: zone, of: zones))
-        let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
-        let run = ScanRunRecord(id: "test-run", drivePath: "none", vehicle: "test", frameCount: 12)
-        try database.writer.write { try run.insert($0) }
-        let engine = ScanEngine(run: run, zones: zones, database: database, rights: AllExempt(),
-                                evidenceFolder: folder.file("evidence"), settings: ScanSettings())
+        let (engine, database, zone, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: 12, rights: AllExempt())
         let start = Date(timeIntervalSince1970: 1_762_250_400)
         // Frames 0-1: two misreads neck and neck (unread, no right for either); frames 8-9: the
         // same car read surely.
