@@ -75,13 +75,9 @@ public struct ReadCertainty: Sendable, Equatable {
         return (runnerUp ?? 0) * minimumMarginRatio <= plate.confidence
     }
 
-    /// Whether `shorter` is `longer` with exactly one character left out.
+    /// Whether `shorter` is `longer` with exactly one character left out: one character
+    /// longer and one edit apart (the tracker's edit distance).
     static func dropsOneCharacter(from longer: [Character], giving shorter: [Character]) -> Bool {
-        guard longer.count == shorter.count + 1 else { return false }
-        var skipped = false, j = 0
-        for character in longer {
-            if j < shorter.count && shorter[j] == character { j += 1 } else if skipped { return false } else { skipped = true }
-        }
-        return j == shorter.count
+        longer.count == shorter.count + 1 && PlateTrack.editDistance(longer, shorter, limit: 1) <= 1
     }
 }
