@@ -30,7 +30,9 @@ import Testing
         }
         let started = try runDaemonizing(tmux, ["-L", socket, "new-session", "-d", "-s", session, "-x", "220", "-y", "80", command])
         try #require(started == 0, "tmux new-session failed")
-        func waitFor(_ text: String, seconds: Double = 20) throws -> String {
+        // Generous: the whole suite runs in parallel on 2 cores, and this only waits for the
+        // pane; a stuck session still fails, after a minute.
+        func waitFor(_ text: String, seconds: Double = 60) throws -> String {
             let deadline = Date().addingTimeInterval(seconds)
             var pane = ""
             while Date() < deadline {
