@@ -69,11 +69,12 @@ MODEL_OUT ?= $(CURDIR)/$(BENCH_OUT)/model
 model: setup
 	OUT=$(MODEL_OUT) bash scripts/train-plate-model.sh
 
-# Trains the reader's glyph model from rendered scenes (~6 min) into Models/plate-glyphs.{png,txt}
-# (deterministic; recipe and figures in Models/README.md). GLYPHS_OUT=... to write elsewhere.
+# Trains the reader's glyph model from rendered scenes (~20 min, one core) into
+# Models/plate-glyphs.yml.gz (deterministic; recipe and figures in Models/README.md).
+# GLYPHS_OUT=... to write elsewhere.
 GLYPHS_OUT ?= Models/plate-glyphs
 glyphs: build
-	$(RELEASE_BIN)/parkscan-synth glyphs --count 1500 --seed 1000 --prototypes 48 --out $(GLYPHS_OUT) \
+	$(RELEASE_BIN)/parkscan-synth glyphs --count 4000 --seed 1000 --hidden 128 --out $(GLYPHS_OUT) \
 		--size 1280x720 --size 1920x1080 --size 640x480
 
 # Regenerates the demo frames shipped in Fixtures/ (deterministic).

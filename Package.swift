@@ -33,6 +33,7 @@ let package = Package(
                 .linkedLibrary("opencv_imgproc"),
                 .linkedLibrary("opencv_imgcodecs"),
                 .linkedLibrary("opencv_objdetect"),
+                .linkedLibrary("opencv_ml"),
                 .linkedLibrary("jpeg"),
                 .linkedLibrary("dl"),
             ]

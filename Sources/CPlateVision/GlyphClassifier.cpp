@@ -1,33 +1,54 @@
 #include "GlyphClassifier.hpp"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <map>
+
 
 namespace plate_vision {
 
 namespace {
 
-/// Tiles per row of a model's atlas image.
-constexpr int atlasColumns = 32;
-
-/// A column at least this wide (width / height) is also tried as two characters: the
-/// widest single plate characters (M, W) stay below it, blur-merged pairs (IR, ZZ) do not.
+/// A column at least this wide (width / height) may hold joined characters and is also tried
+/// cut apart: the widest single plate characters (M, W) stay below it, blur-joined pairs do not.
 constexpr float splitAspect = 0.78f;
 
-/// Softness of the similarity -> choice confidence mapping.
-constexpr float temperature = 0.03f;
+/// A column read as no character at least this wide is also tried cut apart: a narrow I joined
+/// to an R is narrower than an M, but the model has learnt what joined pairs look like (200
+/// rendered frames: 3 more read). Cut pieces must then be characters at 0.5 at least.
+constexpr float joinedAspect = 0.4f;
 
-/// Below this mean similarity of a line's characters the line is not in a font the model
-/// knows. Measured (prototypes of OSP-DIN plates): median 0.89 on synthetic plate lines,
-/// 0.69 on the real photos (90th percentile 0.80); gates of 0.75 / 0.8 / 0.85 read 59.0 / 59.0
-/// / 58.0 % synthetic and 81.7 / 83.3 / 83.3 % real.
-constexpr float minimumLineSimilarity = 0.8f;
+/// Pieces a joined column is cut into are this wide at least and at most (width / height).
+constexpr float narrowestPiece = 0.1f, widestPiece = 1.0f;
+
+/// Softness of the network output -> probability mapping (softmax temperature).
+/// Measured on 200 rendered frames and the 60 real photos: 0.05 / 0.1 / 0.15 read 65.5 / 64.5 /
+/// 61 % and 78.3 / 83.3 / 83.3 %.
+constexpr float temperature = 0.1f;
+
+/// Below this mean probability of its characters a line is not in a font the model knows.
+/// Measured (as `temperature`): 0.6 / 0.8 / 0.9 read 64.5 / 64.5 / 62 % rendered and 81.7 / 83.3
+/// / 83.3 % real.
+constexpr float minimumLineProbability = 0.8f;
+
+/// Training: plain back-propagation (OpenCV's default RPROP left every output the same on
+/// these tiles), full passes over the tiles.
+constexpr double learningRate = 0.001, momentum = 0.1;
+constexpr int trainingPasses = 300;
+
+/// The network's input: the tile's ink (0...1) and its aspect.
+cv::Mat glyphFeature(const GlyphTile &tile) {
+    cv::Mat feature(1, GlyphTile::width * GlyphTile::height + 1, CV_32F);
+    float *out = feature.ptr<float>();
+    for (int y = 0; y < GlyphTile::height; y++) {
+        const uint8_t *row = tile.pixels.ptr<uint8_t>(y);
+        for (int x = 0; x < GlyphTile::width; x++) *out++ = (255 - row[x]) / 255.f;
+    }
+    *out = std::min(tile.aspect, 3.f) / 2;
+    return feature;
+}
 
 } // namespace
 
@@ -49,180 +70,193 @@ GlyphTile GlyphTile::cut(const cv::Mat &grey, const cv::Mat &binary, int left, i
     return tile;
 }
 
-cv::Mat glyphFeature(const GlyphTile &tile) {
-    cv::Mat feature, pixels = tile.pixels.isContinuous() ? tile.pixels : tile.pixels.clone();
-    pixels.reshape(1, 1).convertTo(feature, CV_32F, -1.0, 255.0);
-    feature -= cv::mean(feature)[0];
-    double length = cv::norm(feature);
-    if (length > 0) feature /= length;
-    return feature;
-}
-
 GlyphClassifier::GlyphClassifier(const std::string &prefix, std::string &error) {
-    cv::Mat atlas = cv::imread(prefix + ".png", cv::IMREAD_GRAYSCALE);
-    std::ifstream labelFile(prefix + ".txt");
-    if (atlas.empty() || !labelFile) {
-        error = "cannot read the glyph model " + prefix + ".png/.txt";
+    const std::string path = prefix + ".yml.gz";
+    try {
+        cv::FileStorage file(path, cv::FileStorage::READ);
+        if (!file.isOpened()) {
+            error = "cannot read the glyph model " + path;
+            return;
+        }
+        file["labels"] >> labels_;
+        cv::Ptr<cv::ml::ANN_MLP> network = cv::ml::ANN_MLP::create();
+        network->read(file["network"]);
+        const cv::Mat layers = network->getLayerSizes();
+        if (labels_.empty() || layers.total() < 2 ||
+            layers.at<int>(0) != GlyphTile::width * GlyphTile::height + 1 ||
+            layers.at<int>(int(layers.total()) - 1) != int(labels_.size())) {
+            error = "the glyph model " + path + " is not a network over " +
+                    std::to_string(GlyphTile::width) + "x" + std::to_string(GlyphTile::height) +
+                    " tiles with one output per label";
+            labels_.clear();
+            return;
+        }
+        network_ = network;
+    } catch (const cv::Exception &exception) {
+        error = "cannot read the glyph model " + path + ": " + exception.what();
+        labels_.clear();
         return;
     }
-    std::vector<std::string> labels;
-    for (std::string line; std::getline(labelFile, line);)
-        if (!line.empty()) labels.push_back(line);
-    const int rows = int(labels.size() + atlasColumns - 1) / atlasColumns;
-    if (labels.empty() || atlas.cols != atlasColumns * GlyphTile::width || atlas.rows != rows * GlyphTile::height) {
-        error = "the glyph model " + prefix + ".png does not match its " + std::to_string(labels.size()) +
-                " labels in " + prefix + ".txt";
-        return;
-    }
-    prototypes_ = cv::Mat(int(labels.size()), GlyphTile::width * GlyphTile::height, CV_32F);
-    for (int i = 0; i < int(labels.size()); i++) {
-        GlyphTile tile;
-        tile.pixels = atlas(cv::Rect(i % atlasColumns * GlyphTile::width, i / atlasColumns * GlyphTile::height,
-                                     GlyphTile::width, GlyphTile::height));
-        glyphFeature(tile).copyTo(prototypes_.row(i));
-    }
-    for (const auto &label : labels) {
-        auto found = std::find(characters_.begin(), characters_.end(), label);
-        characterOf_.push_back(int(found - characters_.begin()));
-        if (found == characters_.end()) characters_.push_back(label);
-    }
+    auto junk = std::find(labels_.begin(), labels_.end(), noCharacter);
+    noCharacterIndex_ = junk == labels_.end() ? -1 : int(junk - labels_.begin());
 }
 
-std::vector<GlyphClassifier::Match> GlyphClassifier::classify(const GlyphTile &tile, size_t count) const {
+std::vector<GlyphClassifier::Match> GlyphClassifier::classify(const GlyphTile &tile) const {
     if (tile.pixels.empty() || !ready()) return {};
-    // One dot product per prototype. Not `prototypes_ * feature.t()`: Debian's OpenCV hands
-    // that to the reference BLAS (sgemm_), which took 6 % of `parkscan watch`'s CPU time.
-    const cv::Mat feature = glyphFeature(tile);
-    std::vector<float> best(characters_.size(), -2.f);
-    for (int i = 0; i < prototypes_.rows; i++)
-        best[characterOf_[i]] = std::max(best[characterOf_[i]], float(prototypes_.row(i).dot(feature)));
+    cv::Mat outputs;
+    network_->predict(glyphFeature(tile), outputs);
+    const float *o = outputs.ptr<float>();
+    const float top = *std::max_element(o, o + outputs.cols);
     std::vector<Match> matches;
-    for (size_t k = 0; k < characters_.size(); k++) matches.push_back({characters_[k], best[k]});
-    count = std::min(count, matches.size());
-    std::partial_sort(matches.begin(), matches.begin() + count, matches.end(),
-                      [](const Match &a, const Match &b) { return a.similarity > b.similarity; });
-    matches.resize(count);
+    float total = 0;
+    for (int k = 0; k < outputs.cols; k++) {
+        matches.push_back({labels_[k], std::exp((o[k] - top) / temperature)});
+        total += matches.back().probability;
+    }
+    for (auto &match : matches) match.probability /= total;
+    std::sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) { return a.probability > b.probability; });
     return matches;
 }
 
 namespace {
 
-/// A symbol from the matches of one character: choice confidences from the similarities'
-/// distances to the best (softmax), scaled by how well the best matches at all.
+bool isCharacter(const GlyphClassifier::Match &match) { return match.character != GlyphClassifier::noCharacter; }
+
+/// Probability of the likeliest character (not noCharacter).
+float characterProbability(const std::vector<GlyphClassifier::Match> &matches) {
+    for (const auto &match : matches) if (isCharacter(match)) return match.probability;
+    return 0;
+}
+
+float noCharacterProbability(const std::vector<GlyphClassifier::Match> &matches) {
+    for (const auto &match : matches) if (!isCharacter(match)) return match.probability;
+    return 0;
+}
+
+/// A symbol from the matches of one tile: its likeliest characters, noCharacter left out.
 CharacterRecognizer::Symbol symbolFrom(const std::vector<GlyphClassifier::Match> &matches, int left, int right) {
     CharacterRecognizer::Symbol symbol{};
     symbol.left = left;
     symbol.right = right;
-    if (matches.empty()) return symbol;
-    const float best = matches.front().similarity;
-    const float quality = std::clamp((best - 0.5f) / 0.4f, 0.f, 1.f);
-    float total = 0;
-    for (const auto &match : matches) total += std::exp((match.similarity - best) / temperature);
     CPlateVision_Symbol &reading = symbol.reading;
     for (const auto &match : matches) {
         if (reading.choiceCount >= CPlateVision_MaxChoices) break;
+        if (!isCharacter(match)) continue;
         auto &choice = reading.choices[reading.choiceCount++];
         strncpy(choice.utf8, match.character.c_str(), sizeof choice.utf8 - 1);
-        choice.confidence = quality * std::exp((match.similarity - best) / temperature) / total;
+        choice.confidence = match.probability;
     }
-    reading.symbolConfidence = reading.choices[0].confidence;
+    reading.symbolConfidence = reading.choiceCount > 0 ? reading.choices[0].confidence : 0;
     return symbol;
 }
 
 } // namespace
 
 std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &crop) const {
-    if (crop.binary.empty() || crop.grey.empty() || crop.columns.empty()) return {};
+    if (crop.binary.empty() || crop.grey.empty() || crop.columns.empty() || !ready()) return {};
+    const float height = crop.characterHeight > 0 ? crop.characterHeight : float(crop.binary.rows);
+    auto classifyPiece = [&](int left, int right) {
+        return classify(GlyphTile::cut(crop.grey, crop.binary, left, right));
+    };
     // Each column whole first: a line in a font the model does not know (most foreign
-    // plates, FE-Schrift) matches poorly throughout, and the model abstains rather than
-    // outvote Tesseract with guesses, before it spends time on cuts.
+    // plates, FE-Schrift) is read with little certainty throughout, and the model abstains
+    // rather than outvote Tesseract with guesses, before it spends time on cuts.
     std::vector<std::vector<Match>> wholes;
-    std::vector<float> aspects;
-    float similaritySum = 0;
+    float certainty = 0;
+    int characters = 0;
     for (const auto &column : crop.columns) {
-        GlyphTile whole = GlyphTile::cut(crop.grey, crop.binary, column.left, column.right);
-        wholes.push_back(classify(whole, CPlateVision_MaxChoices));
-        aspects.push_back(whole.aspect);
-        if (!wholes.back().empty()) similaritySum += wholes.back().front().similarity;
+        wholes.push_back(classifyPiece(column.left, column.right));
+        if (wholes.back().empty() || noCharacterProbability(wholes.back()) >= 0.5f) continue;
+        certainty += characterProbability(wholes.back());
+        characters++;
     }
-    if (similaritySum / crop.columns.size() < minimumLineSimilarity) return {};
+    if (characters == 0 || certainty / characters < minimumLineProbability) return {};
 
     std::vector<CharacterRecognizer::Symbol> symbols;
     for (size_t c = 0; c < crop.columns.size(); c++) {
         const auto &column = crop.columns[c];
-        const auto &matches = wholes[c];
-        if (matches.empty()) continue;
-        if (aspects[c] >= splitAspect) {
-            // Cuts across the middle half, every other pixel; keep the pair whose worse half
-            // matches best, if that beats the column read whole.
-            const int width = column.right - column.left;
-            float bestPair = -1;
-            std::vector<Match> bestLeft, bestRight;
-            int bestCut = 0;
-            for (int cut = column.left + width / 4; cut <= column.right - width / 4; cut += 2) {
-                auto l = classify(GlyphTile::cut(crop.grey, crop.binary, column.left, cut), CPlateVision_MaxChoices);
-                auto r = classify(GlyphTile::cut(crop.grey, crop.binary, cut, column.right), CPlateVision_MaxChoices);
-                if (l.empty() || r.empty()) continue;
-                float pair = std::min(l.front().similarity, r.front().similarity);
-                if (pair > bestPair) { bestPair = pair; bestLeft = l; bestRight = r; bestCut = cut; }
+        const auto &whole = wholes[c];
+        if (whole.empty()) continue;
+        const int width = column.right - column.left;
+        const bool noCharacterWhole = noCharacterProbability(whole) >= 0.5f;
+        float best = noCharacterWhole ? 0.f : characterProbability(whole);
+        std::vector<std::pair<int, int>> pieces{{column.left, column.right}};
+        if (width >= splitAspect * height || (noCharacterWhole && width >= joinedAspect * height)) {
+            // Cut into 2-4 pieces, at every few pixels: the cut whose least likely piece is
+            // likeliest (dynamic programming over cut points), if it beats the column whole.
+            const int step = std::max(2, int(height / 16));
+            std::vector<int> cuts;
+            for (int x = column.left; x < column.right; x += step) cuts.push_back(x);
+            cuts.push_back(column.right);
+            const int n = int(cuts.size());
+            std::vector<float> score(n, -1.f);
+            std::vector<int> from(n, -1), count(n, 0);
+            score[0] = 2.f;
+            for (int j = 1; j < n; j++) {
+                for (int i = j - 1; i >= 0; i--) {
+                    const float pieceWidth = float(cuts[j] - cuts[i]) / height;
+                    if (pieceWidth > widestPiece) break;
+                    if (pieceWidth < narrowestPiece || score[i] < 0 || count[i] >= 4) continue;
+                    if (i == 0 && j == n - 1) continue; // the whole column: `best` already
+                    const auto matches = classifyPiece(cuts[i], cuts[j]);
+                    if (matches.empty() || noCharacterProbability(matches) >= 0.5f) continue;
+                    const float s = std::min(score[i], characterProbability(matches));
+                    if (s > score[j]) { score[j] = s; from[j] = i; count[j] = count[i] + 1; }
+                }
             }
-            if (bestPair > matches.front().similarity) {
-                symbols.push_back(symbolFrom(bestLeft, column.left, bestCut));
-                symbols.push_back(symbolFrom(bestRight, bestCut, column.right));
-                continue;
+            if (score[n - 1] > best && count[n - 1] >= 2 && (best > 0 || score[n - 1] >= 0.5f)) {
+                best = score[n - 1];
+                pieces.clear();
+                for (int j = n - 1; j > 0; j = from[j]) pieces.insert(pieces.begin(), {cuts[from[j]], cuts[j]});
             }
         }
-        symbols.push_back(symbolFrom(matches, column.left, column.right));
+        if (best <= 0) continue; // no character: a sticker, dirt
+        if (pieces.size() == 1) symbols.push_back(symbolFrom(whole, column.left, column.right));
+        else
+            for (const auto &[left, right] : pieces) symbols.push_back(symbolFrom(classifyPiece(left, right), left, right));
     }
     return symbols;
 }
 
-bool GlyphClassifier::build(const std::vector<GlyphTile> &tiles, const std::vector<std::string> &labels, int prototypes,
+bool GlyphClassifier::build(const std::vector<GlyphTile> &tiles, const std::vector<std::string> &labels, int hidden,
                             const std::string &prefix, std::string &error) {
-    std::map<std::string, std::vector<const GlyphTile *>> byLabel;
+    std::vector<std::string> distinct;
     for (size_t i = 0; i < tiles.size() && i < labels.size(); i++)
-        if (!tiles[i].pixels.empty()) byLabel[labels[i]].push_back(&tiles[i]);
-    std::vector<cv::Mat> centres;
-    std::vector<std::string> centreLabels;
-    for (const auto &[label, members] : byLabel) {
-        cv::Mat samples(int(members.size()), GlyphTile::width * GlyphTile::height, CV_32F);
-        for (size_t i = 0; i < members.size(); i++) members[i]->pixels.reshape(1, 1).convertTo(samples.row(int(i)), CV_32F);
-        const int k = std::min(prototypes, samples.rows);
-        cv::Mat assignment, means;
-        if (k < samples.rows) {
-            cv::setRNGSeed(7);
-            cv::kmeans(samples, k, assignment, cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.5),
-                       3, cv::KMEANS_PP_CENTERS, means);
-        } else {
-            means = samples;
-        }
-        for (int i = 0; i < means.rows; i++) {
-            cv::Mat tile;
-            means.row(i).reshape(1, GlyphTile::height).convertTo(tile, CV_8U);
-            centres.push_back(tile);
-            centreLabels.push_back(label);
-        }
-    }
-    if (centres.empty()) {
-        error = "no labelled glyphs to build a model from";
+        if (!tiles[i].pixels.empty() && std::find(distinct.begin(), distinct.end(), labels[i]) == distinct.end())
+            distinct.push_back(labels[i]);
+    std::sort(distinct.begin(), distinct.end());
+    if (distinct.size() < 2) {
+        error = "a glyph model needs tiles of at least two labels";
         return false;
     }
-    const int rows = int(centres.size() + atlasColumns - 1) / atlasColumns;
-    cv::Mat atlas(rows * GlyphTile::height, atlasColumns * GlyphTile::width, CV_8U, cv::Scalar(255));
-    for (size_t i = 0; i < centres.size(); i++)
-        centres[i].copyTo(atlas(cv::Rect(int(i) % atlasColumns * GlyphTile::width,
-                                         int(i) / atlasColumns * GlyphTile::height, GlyphTile::width,
-                                         GlyphTile::height)));
-    if (!cv::imwrite(prefix + ".png", atlas)) {
-        error = "cannot write " + prefix + ".png";
+    cv::Mat samples, responses;
+    for (size_t i = 0; i < tiles.size() && i < labels.size(); i++) {
+        if (tiles[i].pixels.empty()) continue;
+        samples.push_back(glyphFeature(tiles[i]));
+        cv::Mat target(1, int(distinct.size()), CV_32F, cv::Scalar(0));
+        target.at<float>(int(std::find(distinct.begin(), distinct.end(), labels[i]) - distinct.begin())) = 1;
+        responses.push_back(target);
+    }
+    cv::theRNG().state = 7;
+    cv::Ptr<cv::ml::ANN_MLP> network = cv::ml::ANN_MLP::create();
+    network->setLayerSizes(std::vector<int>{samples.cols, hidden, int(distinct.size())});
+    network->setActivationFunction(cv::ml::ANN_MLP::SIGMOID_SYM);
+    network->setTrainMethod(cv::ml::ANN_MLP::BACKPROP, learningRate, momentum);
+    network->setTermCriteria(cv::TermCriteria(cv::TermCriteria::COUNT, trainingPasses, 0));
+    if (!network->train(cv::ml::TrainData::create(samples, cv::ml::ROW_SAMPLE, responses))) {
+        error = "training the glyph network failed";
         return false;
     }
-    std::ofstream labelFile(prefix + ".txt");
-    for (const auto &label : centreLabels) labelFile << label << "\n";
-    if (!labelFile) {
-        error = "cannot write " + prefix + ".txt";
+    const std::string path = prefix + ".yml.gz";
+    cv::FileStorage file(path, cv::FileStorage::WRITE);
+    if (!file.isOpened()) {
+        error = "cannot write " + path;
         return false;
     }
+    file << "labels" << distinct;
+    file << "network" << "{";
+    network->write(file);
+    file << "}";
     return true;
 }
 

@@ -1,10 +1,16 @@
 // A plate-font character classifier: each character column of a cleaned line is scaled to a
-// small tile and compared with prototype tiles learnt from rendered plates (GlyphModel.cpp).
+// small tile and classified by a small neural network (a multi-layer perceptron, OpenCV's
+// ml module) trained on the reader's own tiles of rendered plates (GlyphClassifier.cpp).
 // It reads one character per column, which Tesseract's line reader does not: Tesseract drops
-// narrow characters (I, 1) and merges tight ones in narrow plate fonts.
+// narrow characters (I, 1) and merges tight ones in narrow plate fonts. Besides the
+// characters it knows "no character" (`GlyphClassifier::noCharacter`): the seal stickers
+// where they are not coloured enough to be removed, and neighbours that blur joined into one
+// column, which it then cuts apart.
 #pragma once
 
 #include "CharacterRecognizer.hpp"
+
+#include <opencv2/ml.hpp>
 
 #include <string>
 #include <vector>
@@ -25,36 +31,36 @@ struct GlyphTile {
 
 class GlyphClassifier {
 public:
-    /// Loads `<prefix>.png` (prototype tiles in rows) and `<prefix>.txt` (one line per tile:
-    /// its character, UTF-8). On failure `error` says why and `ready()` is false.
+    /// The label of tiles that are no character (stickers, joined neighbours).
+    static constexpr const char *noCharacter = "#";
+
+    /// Loads `<prefix>.yml.gz`. On failure `error` says why and `ready()` is false.
     GlyphClassifier(const std::string &prefix, std::string &error);
 
-    bool ready() const { return !characterOf_.empty(); }
+    bool ready() const { return !network_.empty() && !labels_.empty(); }
 
     struct Match {
-        std::string character;
-        float similarity; // cosine similarity of the centred tiles, -1...1
+        std::string character; // or noCharacter
+        float probability;     // 0...1, summing to 1 over all labels
     };
 
-    /// The best match per character, best first (at most `count`).
-    std::vector<Match> classify(const GlyphTile &tile, size_t count) const;
+    /// All labels with their probabilities, most probable first.
+    std::vector<Match> classify(const GlyphTile &tile) const;
 
-    /// Reads the line one character per column (a column much wider than a character is
-    /// tried as two), with up to CPlateVision_MaxChoices choices each.
+    /// Reads the line one character per column (a column holding no character is skipped, one
+    /// holding joined characters is cut apart), with up to CPlateVision_MaxChoices choices each.
+    /// Empty when the line does not look like the font it learnt.
     std::vector<CharacterRecognizer::Symbol> read(const PlateCrop &crop) const;
 
-    /// Writes a model from labelled tiles: k-means prototypes per character (at most
-    /// `prototypes` each). Returns false and sets `error` on failure.
-    static bool build(const std::vector<GlyphTile> &tiles, const std::vector<std::string> &labels, int prototypes,
+    /// Trains a model on labelled tiles (`labels`: a character or noCharacter per tile) with
+    /// `hidden` hidden units and writes `<prefix>.yml.gz`. Returns false and sets `error` on failure.
+    static bool build(const std::vector<GlyphTile> &tiles, const std::vector<std::string> &labels, int hidden,
                       const std::string &prefix, std::string &error);
 
 private:
-    std::vector<std::string> characters_; // distinct, in order of first appearance
-    std::vector<int> characterOf_;        // per prototype: index into characters_
-    cv::Mat prototypes_; // CV_32F, one centred unit-length feature row per prototype
+    cv::Ptr<cv::ml::ANN_MLP> network_;
+    std::vector<std::string> labels_; // one per network output
+    int noCharacterIndex_ = -1;
 };
-
-/// A tile's feature: ink (255 - grey) as floats, mean removed, unit length.
-cv::Mat glyphFeature(const GlyphTile &tile);
 
 } // namespace plate_vision

@@ -1,11 +1,11 @@
 import CPlateVision
 import Foundation
 
-/// The plate-font glyph model: prototype character tiles (`<prefix>.png`, one tile per
-/// prototype) and their characters (`<prefix>.txt`, one per line). The reader reads every
+/// The plate-font glyph model (`<prefix>.yml.gz`): a small neural network that tells the
+/// character in a column tile, or that there is none (``noCharacter``). The reader reads every
 /// plate line with it one character per column, beside Tesseract (see Models/README.md).
 public struct GlyphModel: Sendable, Equatable {
-    /// Path without extension: `<prefix>.png` and `<prefix>.txt`.
+    /// Path without extension: `<prefix>.yml.gz`.
     public var prefix: String
 
     public init(prefix: String) { self.prefix = prefix }
@@ -14,7 +14,10 @@ public struct GlyphModel: Sendable, Equatable {
     public static let tileHeight = Int(CPlateVision_GlyphTileHeight)
     static var tileBytes: Int { tileWidth * tileHeight }
 
-    /// The model ParkScan ships: `Models/plate-glyphs.{png,txt}`.
+    /// The label of tiles that hold no character: seal stickers, characters joined by blur.
+    public static let noCharacter = "#"
+
+    /// The model ParkScan ships: `Models/plate-glyphs.yml.gz`.
     public static let shippedName = "plate-glyphs"
 
     /// The shipped model, looked for where ``OCRModel/preferred(environment:)`` looks; nil if
@@ -22,28 +25,25 @@ public struct GlyphModel: Sendable, Equatable {
     public static func shipped(environment: [String: String] = ProcessInfo.processInfo.environment) -> GlyphModel? {
         for folder in OCRModel.candidateFolders(environment: environment) {
             let prefix = folder + "/" + shippedName
-            if FileManager.default.fileExists(atPath: prefix + ".png"),
-                FileManager.default.fileExists(atPath: prefix + ".txt")
-            {
-                return GlyphModel(prefix: prefix)
-            }
+            if FileManager.default.fileExists(atPath: prefix + ".yml.gz") { return GlyphModel(prefix: prefix) }
         }
         return nil
     }
 
-    /// Builds a model from labelled tiles (`tiles`: `labels.count` tiles one after the other):
-    /// at most `prototypes` k-means prototypes per character.
+    /// Trains a model on labelled tiles (`tiles`: `labels.count` tiles one after the other,
+    /// `aspects` their width / height; a label is a character or ``noCharacter``): a network
+    /// with `hidden` hidden units. Deterministic: the same tiles give the same model.
     public static func build(
-        tiles: [UInt8], labels: [String], prototypes: Int, prefix: String
+        tiles: [UInt8], aspects: [Float], labels: [String], hidden: Int, prefix: String
     ) throws(PlateReadingError) {
-        precondition(tiles.count == labels.count * tileBytes, "one tile per label")
+        precondition(tiles.count == labels.count * tileBytes && aspects.count == labels.count, "one tile per label")
         var status = CPlateVision_Status.ok
         let cLabels = labels.map { strdup($0) }
         defer { cLabels.forEach { free($0) } }
         let pointers: [UnsafePointer<CChar>?] = cLabels.map { UnsafePointer($0) }
         let result = pointers.withUnsafeBufferPointer { labelPointers in
             CPlateVision_GlyphModelBuild(
-                tiles, labelPointers.baseAddress, Int32(labels.count), Int32(prototypes), prefix, &status)
+                tiles, aspects, labelPointers.baseAddress, Int32(labels.count), Int32(hidden), prefix, &status)
         }
         guard result == 0 else { throw PlateReadingError(status) }
     }

@@ -15,6 +15,12 @@ public struct PlateLineImage: Sendable {
     /// Each character column as the glyph model sees it (``GlyphModel``): `characterColumns`
     /// tiles of ``GlyphModel/tileWidth`` x ``GlyphModel/tileHeight`` grey pixels, one after the other.
     public var glyphTiles: [UInt8]
+    /// Each column's ink width / height.
+    public var glyphAspects: [Float]
+    /// Each two neighbouring columns taken as one, as `glyphTiles` (`characterColumns - 1`
+    /// tiles): what characters joined by blur look like.
+    public var pairTiles: [UInt8]
+    public var pairAspects: [Float]
 
     /// The image as a binary PGM (P5) file, which Tesseract's training tools read.
     public var pgm: [UInt8] { Array("P5\n\(width) \(height)\n255\n".utf8) + pixels }
@@ -30,13 +36,16 @@ extension CameraFrame {
         defer { CPlateVision_LinesFree(&lines, count) }
         return lines.prefix(Int(count)).map { line in
             let size = Int(line.imageWidth) * Int(line.imageHeight)
+            let columns = Int(line.characterColumns), pairs = max(0, columns - 1)
             return PlateLineImage(
                 box: PixelBox(x: Int(line.x), y: Int(line.y), width: Int(line.width), height: Int(line.height)),
                 characterColumns: Int(line.characterColumns), detectionScore: Double(line.detectionScore),
                 width: Int(line.imageWidth), height: Int(line.imageHeight),
                 pixels: Array(UnsafeBufferPointer(start: line.pixels, count: size)),
-                glyphTiles: Array(UnsafeBufferPointer(
-                    start: line.glyphTiles, count: Int(line.characterColumns) * GlyphModel.tileBytes)))
+                glyphTiles: Array(UnsafeBufferPointer(start: line.glyphTiles, count: columns * GlyphModel.tileBytes)),
+                glyphAspects: Array(UnsafeBufferPointer(start: line.glyphAspects, count: columns)),
+                pairTiles: Array(UnsafeBufferPointer(start: line.pairTiles, count: pairs * GlyphModel.tileBytes)),
+                pairAspects: Array(UnsafeBufferPointer(start: line.pairAspects, count: pairs)))
         }
     }
 }

@@ -53,9 +53,10 @@ public final class PlateReader {
         guard count >= 0 else { throw PlateReadingError(status) }
         // Readings of one candidate are adjacent; candidates come best detection first.
         let candidates = Dictionary(grouping: plates.prefix(Int(count)), by: \.candidate).sorted { $0.key < $1.key }
+        let frameSize = (width: frame.width, height: frame.height)
         let reads = candidates.compactMap { candidate in
             candidate.value.first.flatMap { plate in plate.knownPlate >= 0 ? carry(known, plate) : nil }
-                ?? interpret(candidate.value)
+                ?? interpret(candidate.value, frame: frameSize)
         }
         // By the raw score: calibration is flat in places, and ties there would be arbitrary.
         return reads.indices
@@ -85,10 +86,13 @@ public final class PlateReader {
         return (read, read.confidence)
     }
 
+    /// How much belief a reading keeps when the plate's outline runs past the frame's edge.
+    static let cutPlausibility = 0.3
+
     /// One plate from the OCR's readings of one candidate (one, or up to three when the first
     /// was unsure): each is interpreted on its own, and every text keeps the best support any
     /// reading gives it, so the grammar, not Tesseract's confidence, picks the reading.
-    private func interpret(_ readings: [CPlateVision_Plate]) -> (read: PlateRead, raw: Double)? {
+    private func interpret(_ readings: [CPlateVision_Plate], frame: (width: Int, height: Int)) -> (read: PlateRead, raw: Double)? {
         guard let plate = readings.first else { return nil }
         let band = plate.bandCountryText
         var best: [String: (hypothesis: PlateHypothesis, symbols: [SymbolReading])] = [:]
@@ -116,7 +120,11 @@ public final class PlateReader {
         let hypotheses = ranked.prefix(configuration.maxAlternatives + 1).map(\.hypothesis)
         let symbols = ranked.first?.symbols ?? plate.symbolReadings
         // A region that looks little like a plate lends less belief to what was read in it.
-        let plausibility = min(1, 0.4 + 0.6 * Double(plate.detectionScore))
+        // A plate the frame's edge cuts may have lost characters beyond it, and a plate read
+        // whole but wrong is the worst error (a sign cut by the edge, "KM 12", outranked a plate).
+        let cut = plate.x <= 0 || plate.y <= 0 || Int(plate.x + plate.width) >= frame.width
+            || Int(plate.y + plate.height) >= frame.height
+        let plausibility = min(1, 0.4 + 0.6 * Double(plate.detectionScore)) * (cut ? Self.cutPlausibility : 1)
         let raw = (hypotheses.first?.confidence ?? 0) * plausibility
         let scaled = hypotheses.map { hypothesis in
             var hypothesis = hypothesis

@@ -3,32 +3,40 @@ import Foundation
 import PlateReading
 import Synthesis
 
-/// `parkscan-synth glyphs`: trains the reader's glyph model (`Models/plate-glyphs.{png,txt}`).
-/// Renders scenes, runs the reader's own line extraction and keeps the character tiles of
-/// each line that matches a truth plate (IoU > 0.3) and has exactly one column per character;
-/// then k-means prototypes per character. Several `--font`s widen what it knows beyond the
-/// generator's default plate font. Recipe and figures: Models/README.md.
+/// `parkscan-synth glyphs`: trains the reader's glyph model (`Models/plate-glyphs.yml.gz`).
+/// Renders scenes, runs the reader's own line extraction on each and takes the tiles of the
+/// lines that match a truth plate (IoU > 0.3):
+/// - a line with exactly one column per character: each column labelled by its character,
+///   and every other pair of neighbouring columns taken together labelled "no character"
+///   (what blur-joined characters look like);
+/// - a German line with one column more than characters: the column after the district is
+///   the seal stickers (too dull to be removed by colour), labelled "no character", unless it
+///   is too narrow for them; the other columns by their characters.
+/// Then it trains the network. Several `--font`s widen what it knows beyond the generator's
+/// default plate font. Recipe and figures: Models/README.md.
 struct GlyphsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glyphs",
-        abstract: "Train the reader's glyph model from rendered scenes (writes PREFIX.png and PREFIX.txt)."
+        abstract: "Train the reader's glyph model from rendered scenes (writes PREFIX.yml.gz)."
     )
 
     @Option(help: "Number of scenes per font.") var count: Int
     @Option(help: "Seed: the same seed gives the same model.") var seed: UInt64
-    @Option(help: "Output path without extension: PREFIX.png (prototype tiles) and PREFIX.txt (their characters).")
+    @Option(help: "Output path without extension: PREFIX.yml.gz.")
     var out: String
     @Option(help: "Frame size, WIDTHxHEIGHT; repeat to cycle through several sizes.")
     var size: [FrameSize] = [FrameSize(argument: "1280x720")!]
     @Option(help: "TrueType fonts to render plates in; repeat for several (default: the generator's plate font).")
     var font: [String] = []
-    @Option(help: "Prototypes (k-means centres) per character at most.") var prototypes = 24
+    @Option(help: "Hidden units of the network.") var hidden = 128
     @Option(help: "Fraction of foreign (non-German) plates.") var foreignShare = 0.2
-    @Option(help: "Also write the labelled tiles: PATH.tiles (raw bytes, one tile after the other) and PATH.labels (one character per line).")
+    @Option(help: "Also write the labelled tiles: PATH.tiles (raw bytes, one tile after the other), PATH.aspects (one width/height per line) and PATH.labels (one character per line, # for no character).")
     var samples: String?
+    @Option(help: "Train on tiles written earlier with --samples instead of rendering scenes.")
+    var fromSamples: String?
 
     func run() throws {
-        guard count > 0, prototypes > 0 else { throw ValidationError("--count and --prototypes must be positive") }
+        guard count > 0, hidden > 0 else { throw ValidationError("--count and --hidden must be positive") }
         let fonts = font.isEmpty ? [SceneOptions.defaultFontPath] : font
         for path in fonts where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("font not found: \(path)")
@@ -39,11 +47,11 @@ struct GlyphsCommand: ParsableCommand {
             .appendingPathComponent("parkscan-glyphs-\(ProcessInfo.processInfo.processIdentifier).jpg")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
 
-        var tiles: [UInt8] = []
-        var labels: [String] = []
+        var samples = GlyphSamples()
         var lines = 0, plates = 0
         let start = Date()
-        for (f, fontPath) in fonts.enumerated() {
+        if let fromSamples { samples = try GlyphSamples(readingFrom: fromSamples) }
+        for (f, fontPath) in fromSamples == nil ? Array(fonts.enumerated()) : [] {
             let generators = try LinesCommand.generators(seed: seed, sizes: size, first: f * size.count) { frameSize in
                 SceneOptions(
                     width: frameSize.width, height: frameSize.height, foreignShare: foreignShare, twoCarShare: 0.1,
@@ -55,29 +63,96 @@ struct GlyphsCommand: ParsableCommand {
                 var taken = Set<Int>()
                 for line in try CameraFrame(contentsOf: scratch).plateLines() {
                     guard let (plateIndex, plate) = LinesCommand.bestMatch(for: line.box, in: truth.plates),
-                        !taken.contains(plateIndex), line.characterColumns == plate.normalized.count
+                        !taken.contains(plateIndex), samples.add(line, plate: plate)
                     else { continue }
                     taken.insert(plateIndex)
-                    tiles += line.glyphTiles
-                    labels += plate.normalized.map { String($0) }
                     lines += 1
                 }
                 if (index + 1) % max(1, count / 10) == 0 {
-                    print("[\(fontPath.split(separator: "/").last ?? "") \(index + 1)/\(count)] \(labels.count) glyphs")
+                    print("[\(fontPath.split(separator: "/").last ?? "") \(index + 1)/\(count)] \(samples.labels.count) tiles")
                 }
             }
         }
-        if let samples {
-            try Data(tiles).write(to: URL(fileURLWithPath: samples + ".tiles"))
-            try Data(labels.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: samples + ".labels"))
-        }
-        try GlyphModel.build(tiles: tiles, labels: labels, prototypes: prototypes, prefix: out)
-        let perCharacter = Dictionary(grouping: labels, by: { $0 }).mapValues(\.count)
-        let rare = perCharacter.sorted { $0.value < $1.value }.prefix(5).map { "\($0.key) \($0.value)" }
+        if let path = self.samples { try samples.write(to: path) }
+        print("training on \(samples.labels.count) tiles from \(lines) lines ...")
+        try GlyphModel.build(
+            tiles: samples.tiles, aspects: samples.aspects, labels: samples.labels, hidden: hidden, prefix: out)
+        let perLabel = Dictionary(grouping: samples.labels, by: { $0 }).mapValues(\.count)
+        let rare = perLabel.sorted { $0.value < $1.value }.prefix(5).map { "\($0.key) \($0.value)" }
         print("""
-            \(count * fonts.count) scenes, \(plates) plates: \(lines) lines, \(labels.count) glyphs of \
-            \(perCharacter.count) characters (fewest: \(rare.joined(separator: ", "))) -> \(out).png, \(out).txt; \
+            \(count * fonts.count) scenes, \(plates) plates: \(lines) lines, \(samples.labels.count) tiles of \
+            \(perLabel.count) labels (no character: \(perLabel[GlyphModel.noCharacter] ?? 0); fewest: \
+            \(rare.joined(separator: ", "))) -> \(out).yml.gz; \
             \(String(format: "%.1f", Date().timeIntervalSince(start))) s
             """)
+    }
+}
+
+/// Labelled tiles for training the glyph model.
+struct GlyphSamples {
+    /// A column narrower than this (width / height) after the district is not the seal
+    /// stickers but a narrow character (I, 1) broken in two: such a line is left out.
+    static let narrowestSticker: Float = 0.3
+
+    var tiles: [UInt8] = []
+    var aspects: [Float] = []
+    var labels: [String] = []
+
+    /// Takes the tiles of `line`, read from `plate`, when its columns can be labelled (see
+    /// ``GlyphsCommand``); false when they cannot.
+    mutating func add(_ line: PlateLineImage, plate: PlateTruth) -> Bool {
+        let characters = plate.normalized.map { String($0) }
+        let tileBytes = GlyphModel.tileWidth * GlyphModel.tileHeight
+        func tile(_ index: Int, of tiles: [UInt8]) -> ArraySlice<UInt8> {
+            tiles[index * tileBytes..<(index + 1) * tileBytes]
+        }
+        if line.characterColumns == characters.count {
+            for column in 0..<line.characterColumns {
+                append(tile(column, of: line.glyphTiles), line.glyphAspects[column], characters[column])
+                // Every other pair, so that "no character" stays fewer than the characters.
+                if column % 2 == 0, column + 1 < line.characterColumns {
+                    append(tile(column, of: line.pairTiles), line.pairAspects[column], GlyphModel.noCharacter)
+                }
+            }
+            return true
+        }
+        if line.characterColumns == characters.count + 1, plate.country == "D",
+            let district = plate.text.split(separator: "-").first, district.count < characters.count,
+            line.glyphAspects[district.count] >= GlyphSamples.narrowestSticker
+        {
+            for column in 0..<line.characterColumns {
+                let label = column == district.count
+                    ? GlyphModel.noCharacter : characters[column < district.count ? column : column - 1]
+                append(tile(column, of: line.glyphTiles), line.glyphAspects[column], label)
+            }
+            return true
+        }
+        return false
+    }
+
+    private mutating func append(_ tile: ArraySlice<UInt8>, _ aspect: Float, _ label: String) {
+        tiles += tile
+        aspects.append(aspect)
+        labels.append(label)
+    }
+
+    init() {}
+
+    /// Reads what ``write(to:)`` wrote.
+    init(readingFrom path: String) throws {
+        tiles = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + ".tiles")))
+        aspects = try String(contentsOfFile: path + ".aspects", encoding: .utf8).split(separator: "\n").compactMap { Float($0) }
+        labels = try String(contentsOfFile: path + ".labels", encoding: .utf8).split(separator: "\n").map(String.init)
+        let tileBytes = GlyphModel.tileWidth * GlyphModel.tileHeight
+        guard aspects.count == labels.count, tiles.count == labels.count * tileBytes else {
+            throw ValidationError("\(path).tiles/.aspects/.labels do not hold one tile, aspect and label each")
+        }
+    }
+
+    /// PATH.tiles, PATH.aspects, PATH.labels.
+    func write(to path: String) throws {
+        try Data(tiles).write(to: URL(fileURLWithPath: path + ".tiles"))
+        try Data(aspects.map { "\($0)\n" }.joined().utf8).write(to: URL(fileURLWithPath: path + ".aspects"))
+        try Data(labels.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: path + ".labels"))
     }
 }

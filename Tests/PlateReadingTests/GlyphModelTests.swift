@@ -16,56 +16,69 @@ struct GlyphModelTests {
         }
     }
 
-    @Test func glyphModelWhoseLabelsDoNotMatchItsTilesIsRefused() throws {
+    @Test func glyphModelFileThatIsNoNetworkIsRefused() throws {
         let folder = try TemporaryFolder()
         let prefix = folder.path + "/model"
-        let tile = [UInt8](repeating: 200, count: GlyphModel.tileWidth * GlyphModel.tileHeight)
-        try GlyphModel.build(tiles: tile + tile, labels: ["A", "B"], prototypes: 1, prefix: prefix)
-        // One label too many for the atlas's tiles: an atlas row holds 32 tiles, so 33 labels
-        // need a second row that is not there.
-        let labels = (0..<33).map { _ in "A\n" }.joined()
-        try Data(labels.utf8).write(to: URL(fileURLWithPath: prefix + ".txt"))
+        try Data("not a network".utf8).write(to: URL(fileURLWithPath: prefix + ".yml.gz"))
         do {
             _ = try PlateReader(configuration: .init(glyphModel: GlyphModel(prefix: prefix)))
-            Issue.record("a model with 33 labels for 2 tiles loaded")
+            Issue.record("a glyph model that is no network loaded")
         } catch {
             #expect(error.code == .ocrUnavailable)
-            #expect(error.message.contains(prefix + ".png does not match"))
+            #expect(error.message.contains(prefix + ".yml.gz"))
+        }
+    }
+
+    @Test func trainingNeedsTwoLabels() throws {
+        let folder = try TemporaryFolder()
+        let tile = [UInt8](repeating: 200, count: GlyphModel.tileWidth * GlyphModel.tileHeight)
+        #expect(throws: PlateReadingError.self) {
+            try GlyphModel.build(
+                tiles: tile + tile, aspects: [0.5, 0.5], labels: ["A", "A"], hidden: 4, prefix: folder.path + "/model")
         }
     }
 
     /// Trains a small model the way `parkscan-synth glyphs` does: tiles of lines with one
-    /// column per character, labelled by the truth.
-    @Test func trainingKeepsAtMostTheAskedPrototypesPerCharacter() throws {
+    /// column per character labelled by the truth, pairs of neighbouring columns labelled
+    /// "no character"; the reader loads it and reads with it.
+    @Test func modelTrainedOnTheReadersOwnTilesLoadsAndReads() throws {
         let folder = try TemporaryFolder()
         let generator = try SceneGenerator(seed: 515, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
         var tiles: [UInt8] = []
+        var aspects: [Float] = []
         var labels: [String] = []
+        let tileBytes = GlyphModel.tileWidth * GlyphModel.tileHeight
         for index in 0..<24 {
             let path = folder.path + "/scene.jpg"
             let truth = try generator.renderScene(index, to: path)
             guard let plate = truth.plates.first else { continue }
             for line in try CameraFrame(contentsOf: path).plateLines()
             where line.characterColumns == plate.normalized.count && line.box.overlap(with: plate.box) > 0.3 {
-                #expect(line.glyphTiles.count == line.characterColumns * GlyphModel.tileWidth * GlyphModel.tileHeight)
-                tiles += line.glyphTiles
+                #expect(line.glyphTiles.count == line.characterColumns * tileBytes)
+                #expect(line.glyphAspects.count == line.characterColumns)
+                #expect(line.pairTiles.count == (line.characterColumns - 1) * tileBytes)
+                // Two neighbours together are wider than either of them.
+                for pair in line.pairAspects.indices {
+                    #expect(line.pairAspects[pair] > max(line.glyphAspects[pair], line.glyphAspects[pair + 1]))
+                }
+                tiles += line.glyphTiles + line.pairTiles
+                aspects += line.glyphAspects + line.pairAspects
                 labels += plate.normalized.map { String($0) }
+                    + Array(repeating: GlyphModel.noCharacter, count: line.characterColumns - 1)
                 break
             }
         }
-        #expect(labels.count >= 40, "only \(labels.count) labelled glyphs from 24 scenes")
+        #expect(labels.count >= 40, "only \(labels.count) labelled tiles from 24 scenes")
         let prefix = folder.path + "/small"
-        try GlyphModel.build(tiles: tiles, labels: labels, prototypes: 2, prefix: prefix)
-        let written = try String(contentsOfFile: prefix + ".txt", encoding: .utf8).split(separator: "\n").map(String.init)
-        let counts = Dictionary(grouping: written, by: { $0 }).mapValues(\.count)
-        #expect(Set(written) == Set(labels))
-        #expect(counts.values.allSatisfy { $0 <= 2 })
-        _ = try PlateReader(configuration: .init(glyphModel: GlyphModel(prefix: prefix)))
+        try GlyphModel.build(tiles: tiles, aspects: aspects, labels: labels, hidden: 16, prefix: prefix)
+        #expect(FileManager.default.fileExists(atPath: prefix + ".yml.gz"))
+        let reader = try PlateReader(configuration: .init(glyphModel: GlyphModel(prefix: prefix)))
+        _ = try reader.read(contentsOf: folder.path + "/scene.jpg")
     }
 
     /// The shipped model reads lines in the plate font one character per column, where
     /// Tesseract drops narrow characters: with it the reader reads more rendered frames.
-    @Test(.enabled(if: GlyphModel.shipped() != nil, "Models/plate-glyphs.{png,txt} is not found"))
+    @Test(.enabled(if: GlyphModel.shipped() != nil, "Models/plate-glyphs.yml.gz is not found"))
     func shippedGlyphModelReadsMorePlatesThanTesseractAlone() throws {
         let folder = try TemporaryFolder()
         let truths = try SceneGenerator(seed: 4242).renderSet(count: 40, into: folder.path)

@@ -191,6 +191,12 @@ typedef struct {
      *  CPlateVision_GlyphTileWidth x CPlateVision_GlyphTileHeight grey pixels (ink dark),
      *  one after the other; owned by the shim like `pixels`. */
     uint8_t *glyphTiles;
+    /** Each column's ink width / height (`characterColumns` values; owned like `pixels`). */
+    float *glyphAspects;
+    /** Each two neighbouring columns taken as one (`characterColumns - 1` tiles, as
+     *  `glyphTiles`, and their aspects): what characters joined by blur look like. */
+    uint8_t *pairTiles;
+    float *pairAspects;
 } CPlateVision_Line;
 
 enum {
@@ -208,13 +214,13 @@ int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlateVision_Line
 void CPlateVision_LinesFree(CPlateVision_Line *lines, int count);
 
 /**
- * Builds a glyph model from `count` labelled tiles (each CPlateVision_GlyphTileWidth x
- * ..Height bytes, one after the other; `labels[i]` the UTF-8 character of tile i): k-means
- * prototypes, at most `prototypes` per character, written to `<prefix>.png` and
- * `<prefix>.txt`. Returns 0, or -1 and fills `status`.
+ * Trains a glyph model on `count` labelled tiles (each CPlateVision_GlyphTileWidth x
+ * ..Height bytes, one after the other, with its aspect in `aspects[i]`; `labels[i]` the UTF-8
+ * character of tile i, or "#" for a tile that is no character): a neural network with
+ * `hidden` hidden units, written to `<prefix>.yml.gz`. Returns 0, or -1 and fills `status`.
  */
-int CPlateVision_GlyphModelBuild(const uint8_t *tiles, const char *const *labels, int count, int prototypes,
-                                 const char *prefix, CPlateVision_Status *status);
+int CPlateVision_GlyphModelBuild(const uint8_t *tiles, const float *aspects, const char *const *labels, int count,
+                                 int hidden, const char *prefix, CPlateVision_Status *status);
 
 
 /* ---- Evidence images (EvidenceImage.cpp) --------------------------------------------- */
