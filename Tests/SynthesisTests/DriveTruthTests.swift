@@ -2,7 +2,7 @@ import DriveInput
 import Enforcement
 import Foundation
 import PlateReading
-import Synthesis
+@testable import Synthesis
 import Testing
 
 @Suite struct DriveTruthTests {
@@ -54,6 +54,21 @@ import Testing
         for car in truth.cars where Set(car.sightings.map(\.pass)).count < 2 {
             #expect(!truth.cases.contains { $0.carID == car.id }, "\(car.plate) seen in one pass has a case")
         }
+    }
+
+    /// With a parking disc the limit runs from the latest setting the disc can show: the half
+    /// hour after the first sighting (the car arrived then at the latest), not a flat 30 min.
+    @Test func discAllowanceRunsToTheHalfHourAfterTheFirstSighting() throws {
+        let calendar = Calendar(identifier: .gregorian)
+        let at = { (hour: Int, minute: Int, second: Int) in
+            try #require(calendar.date(from: DateComponents(
+                timeZone: TimeZone(identifier: "Europe/Berlin"), year: 2025, month: 11, day: 4,
+                hour: hour, minute: minute, second: second)))
+        }
+        #expect(abs(ExpectedCaseFinder.discMinutes(after: try at(10, 16, 38)) - (13 + 22.0 / 60)) < 1e-9)
+        #expect(abs(ExpectedCaseFinder.discMinutes(after: try at(10, 29, 0)) - 1) < 1e-9)
+        // Exactly on the half hour: the disc shows the next one.
+        #expect(ExpectedCaseFinder.discMinutes(after: try at(10, 30, 0)) == 30)
     }
 
     /// The options of `Fixtures/demo-drive` (see `Fixtures/README.md`).

@@ -19,7 +19,7 @@ public struct DriveOptions: Sendable, Hashable {
     public var minutesBetweenPasses: Double
     /// One more pass this many minutes after the first pass started (nil: none), late enough
     /// for a time-limited case: digital chalking counts from the first sighting, so an
-    /// overstay needs sightings more than max stay + grace (+ 30 min with a disc) apart.
+    /// overstay needs sightings more than max stay + grace (+ up to 30 min with a disc) apart.
     public var latePassMinutes: Double?
     public var framesPerSecond: Double
     public var width: Int

@@ -10,8 +10,9 @@ import Foundation
 /// the case:
 /// - paid, resident, mixed: at least `confirmationMinutes` apart;
 /// - no-parking: at least `confirmationMinutes` and more than 3 minutes apart;
-/// - time-limited: more than max stay + grace (+ 30 minutes with a parking disc) apart:
-///   digital chalking only knows the first sighting, not the arrival.
+/// - time-limited: more than max stay + grace apart, with a parking disc counted from the
+///   latest setting the disc can show: the half hour after the first sighting (the car
+///   arrived then at the latest; digital chalking only knows the first sighting).
 /// A car seen once (or in one pass only, when passes are closer than the rule) has no case.
 /// Zone hours come from the zone map (`OpeningHours`); the demo passes lie well inside or
 /// outside every zone's hours.
@@ -26,6 +27,7 @@ enum ExpectedCaseFinder {
                 .sorted { $0.time < $1.time }
             let (rule, minutes, strict) = requirement(zone)
             search: for (i, first) in times.enumerated() {
+                let minutes = minutes + (zone.parkingDisc ? discMinutes(after: first.time) : 0)
                 for later in times[(i + 1)...] {
                     let apart = later.time.timeIntervalSince(first.time) / 60
                     guard strict ? apart > minutes : apart >= minutes else { continue }
@@ -50,8 +52,17 @@ enum ExpectedCaseFinder {
         case .mixed: return ("noPaidSessionOrPermit", confirmation, false)
         case .noParking: return ("noParking", max(confirmation, 3), confirmation <= 3)
         case .timeLimited:
-            let allowed = Double((zone.maxStayMinutes ?? 0) + zone.graceMinutes + (zone.parkingDisc ? 30 : 0))
+            let allowed = Double((zone.maxStayMinutes ?? 0) + zone.graceMinutes)
             return ("maxStayExceeded", allowed, true)
         }
+    }
+
+    /// Minutes from `first` to the latest disc setting a car seen then can show: the half hour
+    /// strictly after its arrival (§ 13 StVO), and it arrived at `first` at the latest. Half
+    /// hours counted in UTC, which agrees with local time in whole- and half-hour offsets.
+    static func discMinutes(after first: Date) -> Double {
+        let halfHour = 30.0 * 60
+        let into = first.timeIntervalSince1970.truncatingRemainder(dividingBy: halfHour)
+        return (halfHour - into) / 60
     }
 }
