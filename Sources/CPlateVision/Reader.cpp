@@ -205,18 +205,29 @@ extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_Rea
                                                              whitelist.c_str(), error);
             });
         }
+        // The glyph model loads on the other core while Tesseract's model loads (parsing its
+        // weights takes 11-14 ms).
+        std::future<std::pair<std::unique_ptr<GlyphClassifier>, std::string>> glyphLoading;
+        if (o.glyphModel != nullptr && *o.glyphModel != '\0') {
+            glyphLoading = std::async(std::launch::async, [prefix = std::string(o.glyphModel)] {
+                std::string error;
+                auto glyphs = std::make_unique<GlyphClassifier>(prefix, error);
+                return std::make_pair(std::move(glyphs), error);
+            });
+        }
         std::string error;
         reader->recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
         if (!reader->recognizer->ready()) {
             setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
-            return nullptr; // the fallback's loading finishes in the future's destructor
+            return nullptr; // the other models' loading finishes in the futures' destructors
         }
-        if (o.glyphModel != nullptr && *o.glyphModel != '\0') {
-            reader->glyphs = std::make_unique<GlyphClassifier>(o.glyphModel, error);
-            if (!reader->glyphs->ready()) {
-                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+        if (glyphLoading.valid()) {
+            auto [glyphs, glyphError] = glyphLoading.get();
+            if (!glyphs->ready()) {
+                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", glyphError.c_str());
                 return nullptr;
             }
+            reader->glyphs = std::move(glyphs);
         }
         reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
         reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
