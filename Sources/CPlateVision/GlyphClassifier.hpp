@@ -58,6 +58,17 @@ public:
                       const std::string &prefix, std::string &error);
 
 private:
+    /// A column cut into pieces: [left, right) each, and the probability of its least
+    /// likely piece's character.
+    struct Cut {
+        float score = 0;
+        std::vector<std::pair<int, int>> pieces;
+    };
+
+    /// The cut of columns [left, right) of `crop` into 2-4 characters whose least likely
+    /// piece is likeliest; no pieces when no cut gives characters.
+    Cut bestCut(const PlateCrop &crop, int left, int right, float height) const;
+
     cv::Ptr<cv::ml::ANN_MLP> network_;
     std::vector<std::string> labels_; // one per network output
     int noCharacterIndex_ = -1;
