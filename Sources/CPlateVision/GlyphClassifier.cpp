@@ -97,8 +97,6 @@ GlyphClassifier::GlyphClassifier(const std::string &prefix, std::string &error) 
         labels_.clear();
         return;
     }
-    auto junk = std::find(labels_.begin(), labels_.end(), noCharacter);
-    noCharacterIndex_ = junk == labels_.end() ? -1 : int(junk - labels_.begin());
 }
 
 std::vector<GlyphClassifier::Match> GlyphClassifier::classify(const GlyphTile &tile) const {
@@ -128,9 +126,10 @@ float characterProbability(const std::vector<GlyphClassifier::Match> &matches) {
     return 0;
 }
 
-float noCharacterProbability(const std::vector<GlyphClassifier::Match> &matches) {
-    for (const auto &match : matches) if (!isCharacter(match)) return match.probability;
-    return 0;
+/// Whether a tile reads as no character: "no character" at least as likely as all characters.
+bool readsAsNoCharacter(const std::vector<GlyphClassifier::Match> &matches) {
+    for (const auto &match : matches) if (!isCharacter(match)) return match.probability >= 0.5f;
+    return false;
 }
 
 /// A symbol from the matches of one tile: its likeliest characters, noCharacter left out.
@@ -162,6 +161,7 @@ GlyphClassifier::Cut GlyphClassifier::bestCut(const PlateCrop &crop, int left, i
     const int n = int(cuts.size());
     std::vector<float> score(n, -1.f);
     std::vector<int> from(n, -1), count(n, 0);
+    std::vector<std::vector<Match>> last(n); // matches of the piece ending at cut j
     score[0] = 2.f;
     for (int j = 1; j < n; j++) {
         for (int i = j - 1; i >= 0; i--) {
@@ -169,25 +169,22 @@ GlyphClassifier::Cut GlyphClassifier::bestCut(const PlateCrop &crop, int left, i
             if (pieceWidth > widestPiece) break;
             if (pieceWidth < narrowestPiece || score[i] < 0 || count[i] >= 4) continue;
             if (i == 0 && j == n - 1) continue; // the column whole is not a cut
-            const auto matches = classify(GlyphTile::cut(crop.grey, crop.binary, cuts[i], cuts[j]));
-            if (matches.empty() || noCharacterProbability(matches) >= 0.5f) continue;
+            auto matches = classify(GlyphTile::cut(crop.grey, crop.binary, cuts[i], cuts[j]));
+            if (matches.empty() || readsAsNoCharacter(matches)) continue;
             const float s = std::min(score[i], characterProbability(matches));
-            if (s > score[j]) { score[j] = s; from[j] = i; count[j] = count[i] + 1; }
+            if (s > score[j]) { score[j] = s; from[j] = i; count[j] = count[i] + 1; last[j] = std::move(matches); }
         }
     }
     Cut cut;
     if (score[n - 1] < 0) return cut;
     cut.score = score[n - 1];
-    for (int j = n - 1; j > 0; j = from[j]) cut.pieces.insert(cut.pieces.begin(), {cuts[from[j]], cuts[j]});
+    for (int j = n - 1; j > 0; j = from[j]) cut.pieces.insert(cut.pieces.begin(), {cuts[from[j]], cuts[j], last[j]});
     return cut;
 }
 
 std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &crop) const {
     if (crop.binary.empty() || crop.grey.empty() || crop.columns.empty() || !ready()) return {};
     const float height = crop.characterHeight > 0 ? crop.characterHeight : float(crop.binary.rows);
-    auto classifyPiece = [&](int left, int right) {
-        return classify(GlyphTile::cut(crop.grey, crop.binary, left, right));
-    };
     // Each column whole first: a line in a font the model does not know (most foreign
     // plates, FE-Schrift) is read with little certainty throughout, and the model abstains
     // rather than outvote Tesseract with guesses, before it spends time on cuts.
@@ -195,8 +192,8 @@ std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &
     float certainty = 0;
     int characters = 0;
     for (const auto &column : crop.columns) {
-        wholes.push_back(classifyPiece(column.left, column.right));
-        if (wholes.back().empty() || noCharacterProbability(wholes.back()) >= 0.5f) continue;
+        wholes.push_back(classify(GlyphTile::cut(crop.grey, crop.binary, column.left, column.right)));
+        if (wholes.back().empty() || readsAsNoCharacter(wholes.back())) continue;
         certainty += characterProbability(wholes.back());
         characters++;
     }
@@ -208,9 +205,9 @@ std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &
         const auto &whole = wholes[c];
         if (whole.empty()) continue;
         const int width = column.right - column.left;
-        const bool noCharacterWhole = noCharacterProbability(whole) >= 0.5f;
+        const bool noCharacterWhole = readsAsNoCharacter(whole);
         float best = noCharacterWhole ? 0.f : characterProbability(whole);
-        std::vector<std::pair<int, int>> pieces{{column.left, column.right}};
+        std::vector<Piece> pieces; // none: the column whole
         if (width >= splitAspect * height || (noCharacterWhole && width >= joinedAspect * height)) {
             Cut cut = bestCut(crop, column.left, column.right, height);
             if (cut.pieces.size() >= 2 && cut.score > best && (best > 0 || cut.score >= 0.5f)) {
@@ -219,9 +216,8 @@ std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &
             }
         }
         if (best <= 0) continue; // no character: a sticker, dirt
-        if (pieces.size() == 1) symbols.push_back(symbolFrom(whole, column.left, column.right));
-        else
-            for (const auto &[left, right] : pieces) symbols.push_back(symbolFrom(classifyPiece(left, right), left, right));
+        if (pieces.empty()) symbols.push_back(symbolFrom(whole, column.left, column.right));
+        for (const auto &piece : pieces) symbols.push_back(symbolFrom(piece.matches, piece.left, piece.right));
     }
     return symbols;
 }

@@ -58,11 +58,15 @@ public:
                       const std::string &prefix, std::string &error);
 
 private:
-    /// A column cut into pieces: [left, right) each, and the probability of its least
-    /// likely piece's character.
+    /// A column cut into pieces: [left, right) and the matches of each, and the probability
+    /// of its least likely piece's character.
+    struct Piece {
+        int left, right;
+        std::vector<Match> matches;
+    };
     struct Cut {
         float score = 0;
-        std::vector<std::pair<int, int>> pieces;
+        std::vector<Piece> pieces;
     };
 
     /// The cut of columns [left, right) of `crop` into 2-4 characters whose least likely
@@ -71,7 +75,6 @@ private:
 
     cv::Ptr<cv::ml::ANN_MLP> network_;
     std::vector<std::string> labels_; // one per network output
-    int noCharacterIndex_ = -1;
 };
 
 } // namespace plate_vision

@@ -165,11 +165,13 @@ std::vector<int> findKnownPlates(const std::vector<cv::Rect> &boxes, const CPlat
     return found;
 }
 
-/// Room for `count` glyph tiles (at least one, so the pointer is never null).
-uint8_t *allocateTiles(size_t count) {
-    auto *tiles = static_cast<uint8_t *>(calloc(std::max<size_t>(1, count), GlyphTile::width * GlyphTile::height));
-    if (tiles == nullptr) throw std::bad_alloc();
-    return tiles;
+/// Zeroed room for `count` values (at least one, so the pointer is never null), to be
+/// released with free().
+template <typename T>
+T *allocateZeroed(size_t count) {
+    auto *values = static_cast<T *>(calloc(std::max<size_t>(1, count), sizeof(T)));
+    if (values == nullptr) throw std::bad_alloc();
+    return values;
 }
 
 /// Writes `tile` as tile `index` of `tiles` and its aspect into `aspects` (blank: white, 0).
@@ -320,11 +322,11 @@ extern "C" int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlate
             for (int y = 0; y < image.rows; y++) memcpy(line.pixels + size_t(y) * image.cols, image.ptr(y), image.cols);
             const auto &columns = candidate.crop.columns;
             const size_t count = columns.size(), pairs = count > 0 ? count - 1 : 0;
-            line.glyphTiles = allocateTiles(count);
-            line.glyphAspects = static_cast<float *>(calloc(std::max<size_t>(1, count), sizeof(float)));
-            line.pairTiles = allocateTiles(pairs);
-            line.pairAspects = static_cast<float *>(calloc(std::max<size_t>(1, pairs), sizeof(float)));
-            if (line.glyphAspects == nullptr || line.pairAspects == nullptr) throw std::bad_alloc();
+            const size_t tileBytes = GlyphTile::width * GlyphTile::height;
+            line.glyphTiles = allocateZeroed<uint8_t>(count * tileBytes);
+            line.glyphAspects = allocateZeroed<float>(count);
+            line.pairTiles = allocateZeroed<uint8_t>(pairs * tileBytes);
+            line.pairAspects = allocateZeroed<float>(pairs);
             for (size_t c = 0; c < count; c++) {
                 copyTile(GlyphTile::cut(candidate.crop.grey, image, columns[c].left, columns[c].right), line.glyphTiles,
                          line.glyphAspects, c);

@@ -12,7 +12,8 @@ public struct GlyphModel: Sendable, Equatable {
 
     public static let tileWidth = Int(CPlateVision_GlyphTileWidth)
     public static let tileHeight = Int(CPlateVision_GlyphTileHeight)
-    static var tileBytes: Int { tileWidth * tileHeight }
+    /// Bytes of one tile.
+    public static var tileBytes: Int { tileWidth * tileHeight }
 
     /// The label of tiles that hold no character: seal stickers, characters joined by blur.
     public static let noCharacter = "#"

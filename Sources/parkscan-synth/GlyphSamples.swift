@@ -17,9 +17,8 @@ struct GlyphSamples {
     /// ``GlyphsCommand``); false when they cannot.
     mutating func add(_ line: PlateLineImage, plate: PlateTruth) -> Bool {
         let characters = plate.normalized.map { String($0) }
-        let tileBytes = GlyphModel.tileWidth * GlyphModel.tileHeight
         func tile(_ index: Int, of tiles: [UInt8]) -> ArraySlice<UInt8> {
-            tiles[index * tileBytes..<(index + 1) * tileBytes]
+            tiles[index * GlyphModel.tileBytes..<(index + 1) * GlyphModel.tileBytes]
         }
         if line.characterColumns == characters.count {
             for column in 0..<line.characterColumns {
@@ -58,8 +57,7 @@ struct GlyphSamples {
         tiles = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path + ".tiles")))
         aspects = try String(contentsOfFile: path + ".aspects", encoding: .utf8).split(separator: "\n").compactMap { Float($0) }
         labels = try String(contentsOfFile: path + ".labels", encoding: .utf8).split(separator: "\n").map(String.init)
-        let tileBytes = GlyphModel.tileWidth * GlyphModel.tileHeight
-        guard aspects.count == labels.count, tiles.count == labels.count * tileBytes else {
+        guard aspects.count == labels.count, tiles.count == labels.count * GlyphModel.tileBytes else {
             throw ValidationError("\(path).tiles/.aspects/.labels do not hold one tile, aspect and label each")
         }
     }

@@ -47,10 +47,10 @@ struct GlyphsCommand: ParsableCommand {
             .appendingPathComponent("parkscan-glyphs-\(ProcessInfo.processInfo.processIdentifier).jpg")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
 
-        var samples = GlyphSamples()
+        var labelled = GlyphSamples()
         var lines = 0, plates = 0
         let start = Date()
-        if let fromSamples { samples = try GlyphSamples(readingFrom: fromSamples) }
+        if let fromSamples { labelled = try GlyphSamples(readingFrom: fromSamples) }
         for (f, fontPath) in fromSamples == nil ? Array(fonts.enumerated()) : [] {
             let generators = try LinesCommand.generators(seed: seed, sizes: size, first: f * size.count) { frameSize in
                 SceneOptions(
@@ -63,27 +63,27 @@ struct GlyphsCommand: ParsableCommand {
                 var taken = Set<Int>()
                 for line in try CameraFrame(contentsOf: scratch).plateLines() {
                     guard let (plateIndex, plate) = LinesCommand.bestMatch(for: line.box, in: truth.plates),
-                        !taken.contains(plateIndex), samples.add(line, plate: plate)
+                        !taken.contains(plateIndex), labelled.add(line, plate: plate)
                     else { continue }
                     taken.insert(plateIndex)
                     lines += 1
                 }
                 if (index + 1) % max(1, count / 10) == 0 {
-                    print("[\(fontPath.split(separator: "/").last ?? "") \(index + 1)/\(count)] \(samples.labels.count) tiles")
+                    print("[\(fontPath.split(separator: "/").last ?? "") \(index + 1)/\(count)] \(labelled.labels.count) tiles")
                     fflush(nil) // progress also when the output goes to a file (nil: every stream)
                 }
             }
         }
-        if let path = self.samples { try samples.write(to: path) }
-        print("training on \(samples.labels.count) tiles ...")
+        if let samples { try labelled.write(to: samples) }
+        print("training on \(labelled.labels.count) tiles ...")
         fflush(nil)
         try GlyphModel.build(
-            tiles: samples.tiles, aspects: samples.aspects, labels: samples.labels, hidden: hidden, prefix: out)
-        let perLabel = Dictionary(grouping: samples.labels, by: { $0 }).mapValues(\.count)
+            tiles: labelled.tiles, aspects: labelled.aspects, labels: labelled.labels, hidden: hidden, prefix: out)
+        let perLabel = Dictionary(grouping: labelled.labels, by: { $0 }).mapValues(\.count)
         let rare = perLabel.sorted { $0.value < $1.value }.prefix(5).map { "\($0.key) \($0.value)" }
         let source = fromSamples.map { "\($0).tiles" } ?? "\(count * fonts.count) scenes, \(plates) plates: \(lines) lines"
         print("""
-            \(source), \(samples.labels.count) tiles of \(perLabel.count) labels (no character: \
+            \(source), \(labelled.labels.count) tiles of \(perLabel.count) labels (no character: \
             \(perLabel[GlyphModel.noCharacter] ?? 0); fewest: \(rare.joined(separator: ", "))) -> \(out).yml.gz; \
             \(String(format: "%.1f", Date().timeIntervalSince(start))) s
             """)

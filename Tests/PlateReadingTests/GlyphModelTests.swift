@@ -31,7 +31,7 @@ struct GlyphModelTests {
 
     @Test func trainingNeedsTwoLabels() throws {
         let folder = try TemporaryFolder()
-        let tile = [UInt8](repeating: 200, count: GlyphModel.tileWidth * GlyphModel.tileHeight)
+        let tile = [UInt8](repeating: 200, count: GlyphModel.tileBytes)
         #expect(throws: PlateReadingError.self) {
             try GlyphModel.build(
                 tiles: tile + tile, aspects: [0.5, 0.5], labels: ["A", "A"], hidden: 4, prefix: folder.path + "/model")
@@ -47,7 +47,7 @@ struct GlyphModelTests {
         var tiles: [UInt8] = []
         var aspects: [Float] = []
         var labels: [String] = []
-        let tileBytes = GlyphModel.tileWidth * GlyphModel.tileHeight
+        let tileBytes = GlyphModel.tileBytes
         for index in 0..<24 {
             let path = folder.path + "/scene.jpg"
             let truth = try generator.renderScene(index, to: path)
