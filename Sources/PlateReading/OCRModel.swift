@@ -30,7 +30,7 @@ public struct OCRModel: Sendable, Equatable {
     /// The shipped plate model if it can be found, else Debian's English model.
     ///
     /// Looks in `$PARKSCAN_MODELS`, then `Models/` beside the source tree the running
-    /// executable was built in (`.build/<config>/parkscan` -> `Models/`), then
+    /// executable was built in (`.build/<triple>/<config>/parkscan` -> `Models/`), then
     /// `<prefix>/share/parkscan/Models` for an installed binary, then `./Models`.
     public static func preferred(environment: [String: String] = ProcessInfo.processInfo.environment) -> OCRModel {
         for folder in candidateFolders(environment: environment)
@@ -45,6 +45,9 @@ public struct OCRModel: Sendable, Equatable {
         if let configured = environment["PARKSCAN_MODELS"], !configured.isEmpty { folders.append(configured) }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let binFolder = executable.deletingLastPathComponent()
+        // `.build/release` is a link to `.build/<target triple>/release`: the resolved
+        // executable sits three folders below the source tree, the link two.
+        folders.append(binFolder.appendingPathComponent("../../../Models").standardized.path)
         folders.append(binFolder.appendingPathComponent("../../Models").standardized.path)
         folders.append(binFolder.appendingPathComponent("../share/parkscan/Models").standardized.path)
         folders.append(FileManager.default.currentDirectoryPath + "/Models")
