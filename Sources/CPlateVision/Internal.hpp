@@ -101,8 +101,9 @@ struct TextLine {
 /// `lightOnDark` light characters on a dark plate.
 std::vector<TextLine> findTextLines(const cv::Mat &gray, bool lightOnDark);
 
-/// Scores each line's plate-likeness using the colour frame (background, EU band); sorts best first.
-void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray);
+/// Scores each line's plate-likeness using the colour frame (EU band) and the working-size
+/// grey frame the lines were found in (`scale` of the colour frame's size); sorts best first.
+void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray, float scale);
 
 /// A plate's characters cut out, deskewed and cleaned: black characters on white.
 struct PlateCrop {

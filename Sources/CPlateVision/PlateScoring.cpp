@@ -20,9 +20,11 @@ float characterCountScore(size_t count) {
     }
 }
 
-/// Share of blue (EU band) pixels in `region` of the colour frame.
-float blueShare(const cv::Mat &bgr, cv::Rect region) {
-    region &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+/// Share of blue (EU band) pixels in `region` (working-size coordinates: `scale` of the
+/// colour frame's).
+float blueShare(const cv::Mat &bgr, cv::Rect region, float scale) {
+    region = cv::Rect(int(region.x / scale), int(region.y / scale), int(region.width / scale), int(region.height / scale))
+        & cv::Rect(0, 0, bgr.cols, bgr.rows);
     if (region.area() < 4) return 0;
     cv::Mat hsv, blue;
     cv::cvtColor(bgr(region), hsv, cv::COLOR_BGR2HSV);
@@ -66,17 +68,17 @@ float spacingScore(const TextLine &line) {
 
 } // namespace
 
-void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray) {
+void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray, float scale) {
     for (auto &line : lines) {
         const auto &first = line.blobs.front().box;
         float h = line.characterHeight;
         cv::Rect band(int(first.x - 1.0f * h), int(first.y - 0.25f * h), int(0.85f * h), int(1.5f * h));
-        float blue = blueShare(bgr, band);
+        float blue = blueShare(bgr, band, scale);
         // Text centred on a long plate (vanity plates, COE-D 9613) stands further from its band.
         const cv::Rect far(int(first.x - 1.6f * h), band.y, band.width, band.height);
-        if (float farBlue = blueShare(bgr, far); farBlue > blue) { blue = farBlue; band = far; }
+        if (float farBlue = blueShare(bgr, far, scale); farBlue > blue) { blue = farBlue; band = far; }
         line.hasEUBand = blue > 0.3f;
-        if (line.hasEUBand) line.bandBox = band & cv::Rect(0, 0, bgr.cols, bgr.rows);
+        if (line.hasEUBand) line.bandBox = band & cv::Rect(0, 0, gray.cols, gray.rows);
         // Merged characters happen, but a line of mostly merged blobs is more often not text.
         float merged = 0;
         for (const auto &blob : line.blobs) merged += blob.characters() > 1 ? 1 : 0;

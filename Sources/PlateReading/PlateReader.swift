@@ -11,6 +11,7 @@ public final class PlateReader {
     /// - Throws: ``PlateReadingError`` with code `.ocrUnavailable` when Tesseract or its model
     ///   cannot be loaded.
     public init(configuration: PlateReaderConfiguration = .init()) throws(PlateReadingError) {
+        _ = Self.heapTuned
         self.configuration = configuration
         var status = CPlateVision_Status.ok
         let model = configuration.model
@@ -39,6 +40,10 @@ public final class PlateReader {
     }
 
     deinit { CPlateVision_ReaderFree(handle) }
+
+    /// Frame buffers stay in the heap from one frame to the next (``HeapTrim``): set once,
+    /// before the first reader reads.
+    private static let heapTuned = HeapTrim.keepFreedBuffers()
 
     /// The plates in `frame`, surest first. A candidate found where a `known` plate is expected
     /// is not read: its read is that plate's, carried over (``PlateRead/carried``).

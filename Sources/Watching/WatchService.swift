@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 import ServiceLifecycle
 import Synchronization
 
@@ -23,7 +24,6 @@ public final class WatchService: Service, @unchecked Sendable {
     public var latestStatus: WatchStatus { latest.withLock { $0 } }
 
     public func run() async throws {
-        HeapTrim.returnLargeBuffersWhenFreed()
         try session.start()
         var meter = WatchStatusMeter()
         var lastReport = Date.distantPast

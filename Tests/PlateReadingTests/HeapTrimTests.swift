@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Watching
+import PlateReading
 
 @Suite struct HeapTrimTests {
     /// What a reader thread leaves behind: heap blocks freed below a block still in use, which
@@ -19,7 +19,7 @@ import Watching
         #expect(HeapTrim.releaseFreedMemory(), "32 MB freed below a live block: malloc_trim returns pages")
     }
 
-    @Test func largeBuffersAreMappedOnTheirOwn() {
-        #expect(HeapTrim.returnLargeBuffersWhenFreed(), "glibc's mallopt(M_MMAP_THRESHOLD) took the fixed threshold")
+    @Test func freedFrameBuffersAreKeptForTheNextFrame() {
+        #expect(HeapTrim.keepFreedBuffers(), "glibc's mallopt took the fixed mmap and trim thresholds")
     }
 }
