@@ -9,7 +9,9 @@ import GRDB
 /// Per sighting, in the order the tracker closed them:
 /// - no position or outside every zone: unlocated, counted only;
 /// - plate not sure enough (``ReadCertainty``): unread, counted only (compliant if any of its
-///   possible keys has a right: better statistics, nothing stored);
+///   possible keys has a right: better statistics, nothing stored); unless it is sure enough
+///   to confirm (``ScanSettings/confirmation``) a pending sighting of exactly its plate in its
+///   zone, then it is decided as a sure one;
 /// - the zone's rule on this sighting alone: compliant -> counted, any pending sighting of the
 ///   plate deleted, nothing written about it; not enforced -> counted;
 /// - otherwise a pending sighting of the same plate in the zone is looked for: with it the rule
@@ -59,6 +61,10 @@ struct PassCommitter {
         var key: String
         var rights: [ParkingRight]
         var anyKeyCompliant: ComplianceReason?
+        /// Not sure enough on its own, but sure enough to confirm a pending sighting of exactly
+        /// its plate (``ScanSettings/confirmation``): its plate's rights, or the right of a
+        /// reading nearly as likely (then it is compliant).
+        var confirmation: (rights: [ParkingRight], doubt: ComplianceReason?)?
     }
 
     /// Commits `step`; returns the scan run as it now stands.
@@ -159,24 +165,14 @@ struct PassCommitter {
         guard let zone else { return Prepared(sighting: sighting, zone: nil, certain: certain, key: key, rights: [], anyKeyCompliant: nil) }
         let rule = ZoneRule(zone: zone)
         if certain {
-            let found = try rights.rights(for: key, zone: zone.id, at: sighting.time)
-            // Benefit of the doubt: when a reading the OCR found nearly as likely has a right,
-            // the car is probably that one, misread. Never pending, never a case.
-            let doubts = sighting.plate.alternatives.filter { $0.confidence >= 0.25 * sighting.plate.confidence }
-                .map { PlateKeying.key(ofText: $0.text) }
-            var doubt: ComplianceReason?
-            for candidate in doubts where candidate != key {
-                let other = try rights.rights(for: candidate, zone: zone.id, at: sighting.time)
-                if !other.isEmpty, case .compliant(let why) = rule.decision(for: .init(seen: sighting.time), rights: other) {
-                    doubt = why
-                    break
-                }
-            }
+            let (found, doubt) = try rightsAndDoubt(sighting, key: key, zone: zone, rule: rule)
             if doubt == nil {
                 return Prepared(sighting: sighting, zone: zone, certain: true, key: key, rights: found, anyKeyCompliant: nil)
             }
             return Prepared(sighting: sighting, zone: zone, certain: false, key: key, rights: [], anyKeyCompliant: doubt)
         }
+        let confirmation = settings.confirmation.accepts(sighting.plate)
+            ? try rightsAndDoubt(sighting, key: key, zone: zone, rule: rule) : nil
         var reason: ComplianceReason?
         for candidate in PlateKeying.candidateKeys(of: sighting.plate) {
             let found = try rights.rights(for: candidate, zone: zone.id, at: sighting.time)
@@ -185,16 +181,52 @@ struct PassCommitter {
                 break
             }
         }
-        return Prepared(sighting: sighting, zone: zone, certain: false, key: key, rights: [], anyKeyCompliant: reason)
+        return Prepared(sighting: sighting, zone: zone, certain: false, key: key, rights: [], anyKeyCompliant: reason,
+                        confirmation: confirmation)
     }
 
-    private func decide(_ item: Prepared, run: inout ScanRunRecord, tally: inout OccupancyTally,
+    /// The rights of the sighting's plate (`key`) in `zone`, and whether a reading the OCR
+    /// found nearly as likely has a right there (benefit of the doubt: the car is probably
+    /// that one, misread; never pending, never a case).
+    private func rightsAndDoubt(_ sighting: Sighting, key: String, zone: ParkingZone, rule: ZoneRule) throws
+        -> (rights: [ParkingRight], doubt: ComplianceReason?)
+    {
+        let found = try rights.rights(for: key, zone: zone.id, at: sighting.time)
+        let doubts = sighting.plate.alternatives.filter { $0.confidence >= 0.25 * sighting.plate.confidence }
+            .map { PlateKeying.key(ofText: $0.text) }
+        for candidate in doubts where candidate != key {
+            let other = try rights.rights(for: candidate, zone: zone.id, at: sighting.time)
+            if !other.isEmpty, case .compliant(let why) = rule.decision(for: .init(seen: sighting.time), rights: other) {
+                return (found, why)
+            }
+        }
+        return (found, nil)
+    }
+
+    /// `item` decided as sure when it confirms a pending sighting of exactly its plate in its
+    /// zone (``Prepared/confirmation``), or as compliant when a likely other reading has a right.
+    private func confirming(_ item: Prepared, zone: ParkingZone, db: Database) throws -> Prepared {
+        guard !item.certain, let confirmation = item.confirmation,
+              try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: item.sighting.time, in: db) != nil
+        else { return item }
+        var confirmed = item
+        if let doubt = confirmation.doubt {
+            confirmed.anyKeyCompliant = doubt
+        } else {
+            confirmed.certain = true
+            confirmed.rights = confirmation.rights
+        }
+        return confirmed
+    }
+
+    private func decide(_ prepared: Prepared, run: inout ScanRunRecord, tally: inout OccupancyTally,
                         counted: inout PassVehicles, db: Database) throws -> SightingOutcome {
-        let sighting = item.sighting
-        guard let zone = item.zone else {
+        let sighting = prepared.sighting
+        guard let zone = prepared.zone else {
             run.unlocated += 1
             return .unlocated
         }
+        let item = try confirming(prepared, zone: zone, db: db)
         guard sighting.movedLikeAParkedCar else {
             run.unread += 1
             return .background

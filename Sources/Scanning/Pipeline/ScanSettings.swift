@@ -21,6 +21,9 @@ public struct ScanSettings: Sendable {
     public var surePlates: SurePlates.Rule = .init()
     /// When a read is sure enough to act on.
     public var certainty: ReadCertainty = .init()
+    /// When a read that falls short of ``certainty`` is still sure enough to be the later
+    /// sighting of a pending one with exactly its plate (that one was sure on its own).
+    public var confirmation: ReadCertainty = .confirming
     /// How long pending sightings and their keys live.
     public var retention: RetentionPolicy = .init()
     /// How evidence images are made.

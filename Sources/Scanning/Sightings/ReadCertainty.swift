@@ -28,6 +28,9 @@ import PlateReading
 /// OCR's errors on these drives are systematic (the same misread in every frame), which no
 /// fusion of one track's reads can undo.
 ///
+/// A later sighting that falls short of these but meets ``confirming`` still counts when a
+/// pending sighting of exactly its plate waits in its zone: the first was sure on its own.
+///
 /// On top, a case needs the same text in both sightings (the pending sighting is found by
 /// the exact plate key), and no alternative reading of either sighting may have a right
 /// (``PassCommitter``): a systematic misread of a permit holder's plate must not fine the
@@ -42,6 +45,15 @@ public struct ReadCertainty: Sendable, Equatable {
     public var requireVoteAgreement = false
     /// How far the winner must beat an alternative that is the winner plus one character.
     public var minimumMarginOverLonger = 2.5
+
+    /// The bar for a later sighting that only confirms a pending one of exactly its plate in
+    /// its zone (``ScanSettings/confirmation``): the plate was already sure in the first
+    /// sighting, and the second independently reads the same text as its best; it must still
+    /// be read in 2 frames, a majority of them (agreement 0.5), and ahead of every other
+    /// reading (margin 1). A car read sure in one pass and less sure in the next (a narrow
+    /// `J` once read `I`) was missed.
+    public static let confirming = ReadCertainty(
+        minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.5, minimumMarginRatio: 1.0)
 
     public init(minimumReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
                 minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true) {

@@ -1,0 +1,72 @@
+import DriveInput
+import Enforcement
+import Foundation
+import PlateReading
+import Testing
+@testable import Scanning
+
+/// A later sighting not sure enough on its own confirms a pending one of exactly its plate.
+@Suite struct ConfirmationTests {
+    typealias F = ReadFixtures
+
+    /// A grey 1920x1080 frame: what the evidence of a pending sighting is cut from.
+    static let frame: FrameImage = {
+        let width = 1920, height = 1080
+        let pixels = [UInt8](repeating: 128, count: width * height * 3)
+        let frame = pixels.withUnsafeBytes { try! CameraFrame(bgrPixels: $0.baseAddress!, width: width, height: height, rowBytes: width * 3) }
+        return .pixels(frame)
+    }()
+
+    /// The second pass's reads of `M-XY 4321`: half of them read it, a little surer than the
+    /// other half read `M-XV 4321`.
+    static let doubtfulReads: [(String, Double)] = [
+        ("M-XY 4321", 0.6), ("M-XV 4321", 0.55), ("M-XY 4321", 0.5), ("M-XV 4321", 0.5),
+    ]
+
+    /// Feeds `passes` (each a list of reads, one per frame) to `engine`, 40 minutes apart.
+    static func scan(_ passes: [[(String, Double)]], engine: ScanEngine, position: GeoPoint) throws {
+        let start = Date(timeIntervalSince1970: 1_762_250_400) // a Tuesday, 10:00 in Berlin
+        var index = 0
+        for (pass, reads) in passes.enumerated() {
+            // Two empty frames after the reads close the car's track.
+            for (frame, read) in (reads.map(Optional.some) + [nil, nil]).enumerated() {
+                let box = PixelBox(x: 300 + 100 * frame, y: 400, width: 120, height: 30)
+                try engine.add(FrameReads(
+                    index: index, camera: "right", cameraFrameIndex: index,
+                    time: start.addingTimeInterval(Double(pass) * 2400 + Double(frame) * 0.1), framePath: "frame-\(index)",
+                    image: Self.frame, outcome: .success(read.map { [F.read($0.0, $0.1, box: box)] } ?? []), position: position))
+                index += 1
+            }
+        }
+        try engine.finish()
+    }
+
+    @Test func theDoubtfulReadsAreNotSureButConfirm() throws {
+        let box = PixelBox(x: 300, y: 400, width: 120, height: 30)
+        let fused = FusedPlate(fusing: Self.doubtfulReads.map { F.read($0.0, $0.1, box: box) })
+        #expect(fused.text == "M-XY 4321")
+        #expect(!ScanSettings().certainty.accepts(fused))
+        #expect(ScanSettings().confirmation.accepts(fused))
+    }
+
+    @Test func aDoubtfulLaterSightingOfAPendingPlateRaisesTheCase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: 10, rights: OccupancyCoverageTests.NoRights())
+        try Self.scan([[("M-XY 4321", 0.6), ("M-XY 4321", 0.6)], Self.doubtfulReads], engine: engine, position: position)
+        #expect(engine.run.pending == 1)
+        #expect(engine.run.cases == 1, "run: \(engine.run)")
+    }
+
+    @Test func aDoubtfulSightingAloneIsNeitherPendingNorACase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: 5, rights: OccupancyCoverageTests.NoRights())
+        try Self.scan([Self.doubtfulReads], engine: engine, position: position)
+        #expect(engine.run.pending == 0)
+        #expect(engine.run.cases == 0)
+        #expect(engine.run.unread == 1)
+    }
+}
