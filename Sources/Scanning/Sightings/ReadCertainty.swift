@@ -49,11 +49,12 @@ public struct ReadCertainty: Sendable, Equatable {
     /// The bar for a later sighting that only confirms a pending one of exactly its plate in
     /// its zone (``ScanSettings/confirmation``): the plate was already sure in the first
     /// sighting, and the second independently reads the same text as its best; it must still
-    /// be read in 2 frames, a majority of them (agreement 0.5), and ahead of every other
-    /// reading (margin 1). A car read sure in one pass and less sure in the next (a narrow
-    /// `J` once read `I`) was missed.
+    /// be read in 2 frames, agreed on as a sure plate is (0.4), and ahead of every other
+    /// reading, by any margin. A car read sure in one pass and less sure in the next (a narrow
+    /// `J` once read `I`) was missed. Generated drives (seeds 2026, 7, 99, demo): 50 of 69
+    /// true cases without, 53 with agreement 0.5, 55 with 0.4; no false case in any.
     public static let confirming = ReadCertainty(
-        minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.5, minimumMarginRatio: 1.0)
+        minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0)
 
     public init(minimumReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
                 minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true) {
