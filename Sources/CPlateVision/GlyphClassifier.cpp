@@ -27,7 +27,9 @@ constexpr float joinedAspect = 0.4f;
 /// at 0.94-1.0, though their cuts read as well (M: I / V / I at 0.98); such cuts of unsure
 /// columns were 1.32-2.45 times the usual width there, but 0.96-1.08 on the real photos
 /// (wide fonts the model does not know: a wide R, M or 9 read as I / R, I / K, 9 / 9).
-constexpr float unsureJoinedAspect = 0.45f, joinedToUsual = 1.25f, unsureWhole = 0.6f, sureCut = 0.95f;
+/// `unsureWhole` 0.6 / 0.8 read 139 / 139 of the 200 rendered frames and 51 / 52 of the 60
+/// real photos (eu3, FWE50: F-WE 56 before, F-WE 50 at 0.91 with its line opened at the cut).
+constexpr float unsureJoinedAspect = 0.45f, joinedToUsual = 1.25f, unsureWhole = 0.8f, sureCut = 0.95f;
 
 /// Pieces a joined column is cut into are this wide at least and at most (width / height).
 constexpr float narrowestPiece = 0.1f, widestPiece = 1.0f;
