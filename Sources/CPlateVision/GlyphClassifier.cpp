@@ -19,6 +19,18 @@ constexpr float splitAspect = 0.78f;
 /// rendered frames: 3 more read). Cut pieces must then be characters at 0.5 at least.
 constexpr float joinedAspect = 0.4f;
 
+/// A column read whole as a character with less than `unsureWhole`, at least `unsureJoinedAspect`
+/// wide and `joinedToUsual` times as wide as the line's usual character column, is also tried
+/// cut apart, and read cut when every piece reads at `sureCut` at least: a narrow I or 1
+/// joined by blur to a letter (LSZ-IR 6: the IR column, 0.59 heights, 1.44 times the usual,
+/// read M at 0.58, cut I / R at 0.998). On the 200 rendered frames single M and W read whole
+/// at 0.94-1.0, though their cuts read as well (M: I / V / I at 0.98); such cuts of unsure
+/// columns were 1.32-2.45 times the usual width there, but 0.96-1.08 on the real photos
+/// (wide fonts the model does not know: a wide R, M or 9 read as I / R, I / K, 9 / 9).
+/// `unsureWhole` 0.6 / 0.8 read 139 / 139 of the 200 rendered frames and 51 / 52 of the 60
+/// real photos (eu3, FWE50: F-WE 56 before, F-WE 50 at 0.91 with its line opened at the cut).
+constexpr float unsureJoinedAspect = 0.45f, joinedToUsual = 1.25f, unsureWhole = 0.8f, sureCut = 0.95f;
+
 /// Pieces a joined column is cut into are this wide at least and at most (width / height).
 constexpr float narrowestPiece = 0.1f, widestPiece = 1.0f;
 
@@ -182,7 +194,35 @@ GlyphClassifier::Cut GlyphClassifier::bestCut(const PlateCrop &crop, int left, i
     return cut;
 }
 
-std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &crop) const {
+namespace {
+
+/// The median width of the columns of `crop` read whole as characters (in pixels).
+float usualCharacterWidth(const PlateCrop &crop, const std::vector<std::vector<GlyphClassifier::Match>> &wholes) {
+    std::vector<int> widths;
+    for (size_t c = 0; c < crop.columns.size(); c++)
+        if (!wholes[c].empty() && !readsAsNoCharacter(wholes[c])) widths.push_back(crop.columns[c].right - crop.columns[c].left);
+    if (widths.empty()) return 0;
+    std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+    return float(widths[widths.size() / 2]);
+}
+
+/// Whether a column read whole as a character it is unsure of may hold joined characters.
+bool unsureJoined(float aspect, float widthToUsual, bool noCharacterWhole, float whole) {
+    return !noCharacterWhole && whole < unsureWhole && aspect >= unsureJoinedAspect && widthToUsual >= joinedToUsual;
+}
+
+/// The score a cut of a column must reach to be read instead of the column whole (which
+/// reads as `whole`, 0 when it reads as no character); above 1 when no cut is tried.
+float cutScoreToBeat(float aspect, float widthToUsual, bool noCharacterWhole, float whole) {
+    if (aspect >= splitAspect) return noCharacterWhole ? 0.5f : whole;
+    if (noCharacterWhole && aspect >= joinedAspect) return 0.5f;
+    if (unsureJoined(aspect, widthToUsual, noCharacterWhole, whole)) return sureCut;
+    return 2.f;
+}
+
+} // namespace
+
+std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &crop, std::vector<int> *sureCuts) const {
     if (crop.binary.empty() || crop.grey.empty() || crop.columns.empty() || !ready()) return {};
     const float height = crop.characterHeight > 0 ? crop.characterHeight : float(crop.binary.rows);
     // Each column whole first: a line in a font the model does not know (most foreign
@@ -199,6 +239,7 @@ std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &
     }
     if (characters == 0 || certainty / characters < minimumLineProbability) return {};
 
+    const float usualWidth = usualCharacterWidth(crop, wholes);
     std::vector<CharacterRecognizer::Symbol> symbols;
     for (size_t c = 0; c < crop.columns.size(); c++) {
         const auto &column = crop.columns[c];
@@ -208,9 +249,13 @@ std::vector<CharacterRecognizer::Symbol> GlyphClassifier::read(const PlateCrop &
         const bool noCharacterWhole = readsAsNoCharacter(whole);
         float best = noCharacterWhole ? 0.f : characterProbability(whole);
         std::vector<Piece> pieces; // none: the column whole
-        if (width >= splitAspect * height || (noCharacterWhole && width >= joinedAspect * height)) {
+        const float aspect = float(width) / height, widthToUsual = usualWidth > 0 ? width / usualWidth : 1.f;
+        const float toBeat = cutScoreToBeat(aspect, widthToUsual, noCharacterWhole, best);
+        if (toBeat <= 1.f) {
             Cut cut = bestCut(crop, column.left, column.right, height);
-            if (cut.pieces.size() >= 2 && cut.score > best && (best > 0 || cut.score >= 0.5f)) {
+            if (cut.pieces.size() >= 2 && cut.score > best && cut.score >= toBeat) {
+                if (sureCuts && unsureJoined(aspect, widthToUsual, noCharacterWhole, best) && cut.score >= sureCut)
+                    for (size_t p = 1; p < cut.pieces.size(); p++) sureCuts->push_back(cut.pieces[p].left);
                 best = cut.score;
                 pieces = std::move(cut.pieces);
             }

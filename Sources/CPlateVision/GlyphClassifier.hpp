@@ -49,8 +49,9 @@ public:
 
     /// Reads the line one character per column (a column holding no character is skipped, one
     /// holding joined characters is cut apart), with up to CPlateVision_MaxChoices choices each.
-    /// Empty when the line does not look like the font it learnt.
-    std::vector<CharacterRecognizer::Symbol> read(const PlateCrop &crop) const;
+    /// Empty when the line does not look like the font it learnt. `sureCuts` (if given) gets
+    /// the x of each cut in a column read whole as an unsure character but cut as sure ones.
+    std::vector<CharacterRecognizer::Symbol> read(const PlateCrop &crop, std::vector<int> *sureCuts = nullptr) const;
 
     /// Trains a model on labelled tiles (`labels`: a character or noCharacter per tile) with
     /// `hidden` hidden units and writes `<prefix>.yml.gz`. Returns false and sets `error` on failure.
