@@ -5,7 +5,8 @@ import PlateReading
 import Testing
 @testable import Scanning
 
-/// A later sighting not sure enough on its own confirms a pending one of exactly its plate.
+/// Sightings not sure enough on their own (``ReadCertainty``) make a case with a sure sighting
+/// of exactly their plate in either order, never with each other.
 @Suite struct ConfirmationTests {
     typealias F = ReadFixtures
 
@@ -59,14 +60,50 @@ import Testing
         #expect(engine.run.cases == 1, "run: \(engine.run)")
     }
 
-    @Test func aDoubtfulSightingAloneIsNeitherPendingNorACase() throws {
+    @Test func aDoubtfulSightingAloneIsKeptOnlyAsConfirmable() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (engine, database, zone, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: 6, rights: OccupancyCoverageTests.NoRights())
+        try Self.scan([Self.doubtfulReads], engine: engine, position: position)
+        #expect(engine.run.cases == 0)
+        #expect(engine.run.unread == 1)
+        let kept = try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: zone.id, in: db) }
+        #expect(kept?.details.isSure == false)
+    }
+
+    @Test func aDoubtfulFirstSightingIsConfirmedByASureLaterOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: 5, rights: OccupancyCoverageTests.NoRights())
+            folder: folder, frameCount: 12, rights: OccupancyCoverageTests.NoRights())
+        try Self.scan([Self.doubtfulReads, [("M-XY 4321", 0.6), ("M-XY 4321", 0.6)]], engine: engine, position: position)
+        #expect(engine.run.cases == 1, "run: \(engine.run)")
+    }
+
+    @Test func twoDoubtfulSightingsMakeNoCase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: 12, rights: OccupancyCoverageTests.NoRights())
+        try Self.scan([Self.doubtfulReads, Self.doubtfulReads], engine: engine, position: position)
+        #expect(engine.run.cases == 0)
+        #expect(engine.run.unread == 2)
+    }
+
+    /// A doubtful sighting of a plate one of whose likely readings has a permit keeps nothing.
+    @Test func aDoubtfulSightingWithAPossibleRightIsNotKept() throws {
+        struct PermitForTheRunnerUp: RightsLookup {
+            func rights(for plateKey: String, zone: String, at date: Date) throws -> [ParkingRight] {
+                plateKey == "M-XV 4321" ? [.exemption] : []
+            }
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (engine, database, _, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: 6, rights: PermitForTheRunnerUp())
         try Self.scan([Self.doubtfulReads], engine: engine, position: position)
         #expect(engine.run.pending == 0)
-        #expect(engine.run.cases == 0)
-        #expect(engine.run.unread == 1)
+        #expect(try database.writer.read { db in try PendingStore.count(in: db) } == 0)
     }
 }

@@ -14,6 +14,9 @@ public enum SightingOutcome: String, Sendable, Codable {
     case notEnforced
     /// Kept as a pending first sighting.
     case pending
+    /// Not sure enough on its own, kept as a pending first sighting that only a sure later
+    /// sighting of exactly its plate can confirm (``ScanSettings/confirmation``); counted as unread.
+    case pendingConfirmable
     /// Matched an earlier pending sighting: a case raised.
     case caseRaised
     /// Matched an earlier pending sighting, the rule still undecided.

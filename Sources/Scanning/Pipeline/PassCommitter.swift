@@ -10,8 +10,9 @@ import GRDB
 /// - no position or outside every zone: unlocated, counted only;
 /// - plate not sure enough (``ReadCertainty``): unread, counted only (compliant if any of its
 ///   possible keys has a right: better statistics, nothing stored); unless it is sure enough
-///   to confirm (``ScanSettings/confirmation``) a pending sighting of exactly its plate in its
-///   zone, then it is decided as a sure one;
+///   to confirm (``ScanSettings/confirmation``): then it is decided as a sure one when a sure
+///   pending sighting of exactly its plate waits in its zone, and otherwise kept as a pending
+///   sighting only a sure later one can confirm (two such never make a case);
 /// - the zone's rule on this sighting alone: compliant -> counted, any pending sighting of the
 ///   plate deleted, nothing written about it; not enforced -> counted;
 /// - otherwise a pending sighting of the same plate in the zone is looked for: with it the rule
@@ -203,11 +204,13 @@ struct PassCommitter {
         return (found, nil)
     }
 
-    /// `item` decided as sure when it confirms a pending sighting of exactly its plate in its
-    /// zone (``Prepared/confirmation``), or as compliant when a likely other reading has a right.
+    /// `item` decided as sure when it confirms a sure pending sighting of exactly its plate in
+    /// its zone (``Prepared/confirmation``), or as compliant when a likely other reading has a
+    /// right. Two sightings that are each only sure enough to confirm make no case.
     private func confirming(_ item: Prepared, zone: ParkingZone, db: Database) throws -> Prepared {
         guard !item.certain, let confirmation = item.confirmation,
-              try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: item.sighting.time, in: db) != nil
+              let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: item.sighting.time, in: db),
+              earlier.details.isSure
         else { return item }
         var confirmed = item
         if let doubt = confirmation.doubt {
@@ -240,6 +243,7 @@ struct PassCommitter {
             run.unread += 1
             guard Self.countsAsUnread(sighting.plate) else { return .glimpse }
             let count = tallyVehicle(sighting, zone: zone.id, status: .unread, tally: &tally, counted: &counted)
+            if count != .again, try keepConfirmable(item, zone: zone, run: &run, db: db) { return .pendingConfirmable }
             return count == .again ? .alreadyCounted : .unread
         }
         // A car seen twice in one pass (a corner) is one vehicle, decided once.
@@ -262,6 +266,30 @@ struct PassCommitter {
             return try decideWithEarlier(item, zone: zone, rule: rule, decideAt: sighting.time, run: &run, tally: &tally,
                                          counted: &counted, db: db)
         }
+    }
+
+    /// Keeps an unread sighting that is sure enough to confirm (``Prepared/confirmation``) as a
+    /// pending first sighting, marked not sure, when its rule would keep a sure one and no
+    /// pending sighting of its plate waits in its zone: a sure later sighting of exactly its
+    /// plate then makes the case (a car read less surely in the first pass than in the
+    /// second). No reading the OCR found possible has a right (checked before: compliant).
+    private func keepConfirmable(_ item: Prepared, zone: ParkingZone, run: inout ScanRunRecord, db: Database) throws -> Bool {
+        let sighting = item.sighting
+        guard let confirmation = item.confirmation, confirmation.doubt == nil,
+              try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: sighting.time, in: db) == nil
+        else { return false }
+        let decideAt: Date
+        switch ZoneRule(zone: zone).decision(for: .init(seen: sighting.time), rights: confirmation.rights) {
+        case .pending(let until): decideAt = until
+        case .violation: decideAt = sighting.time
+        case .compliant, .notEnforced: return false
+        }
+        let images = try settings.evidence.images(of: sighting.bestObservation)
+        try PendingStore.insert(plateKey: item.key, zone: zone.id, details: PendingSightingDetails(sighting: sighting, sure: false),
+                                decideAt: decideAt, overview: images.overview, crop: images.plateCrop,
+                                scanRun: scanRun, policy: settings.retention, in: db)
+        run.pending += 1
+        return true
     }
 
     private func decideWithEarlier(_ item: Prepared, zone: ParkingZone, rule: ZoneRule, decideAt: Date,

@@ -14,8 +14,16 @@ public struct PendingSightingDetails: Sendable, Codable, Equatable {
     public var agreement: Double
     public var readCount: Int
     public var alternatives: [FusedPlate.Alternative]
+    /// False when the sighting was not sure enough on its own (``ReadCertainty``), only
+    /// enough to be confirmed by a sure one; nil (sure) in sightings stored before.
+    public var sure: Bool?
 
-    public init(sighting: Sighting) {
+    /// Whether the sighting was sure on its own: it can make a case with a later sighting
+    /// that is only sure enough to confirm it.
+    public var isSure: Bool { sure ?? true }
+
+    public init(sighting: Sighting, sure: Bool = true) {
+        self.sure = sure ? nil : false
         plate = sighting.plate.text
         country = sighting.plate.country
         seenAt = sighting.time
