@@ -31,3 +31,37 @@ public struct ConfidenceCalibration: Sendable, Equatable {
         return a.calibrated + t * (b.calibrated - a.calibrated)
     }
 }
+
+extension ConfidenceCalibration {
+    /// Calibrated confidences for `hypotheses` (raw scores, each times `plausibility`), where
+    /// readings that differ only in umlaut dots (`BO-Y 632` / `BÖ-Y 632`) are told apart by
+    /// the dots alone: a reading is right when its characters are right up to the dots
+    /// (the calibrated score of the twins together) and its dots are right (its share of the
+    /// twins' raw score). Where the dots were lost, the share is the decoder's prior (BO 2/3,
+    /// BÖ 1/3), and a BO read cannot look surer than that: the raw scores are compressed
+    /// (a clean read scores about 0.5), so sharing them did not show in the calibrated
+    /// confidence (BO-Y 632 read at 0.97 for BÖ-Y 632). Never higher than the plain
+    /// calibration of the reading's own score.
+    /// - Parameter all: every reading of the candidate (the twin may be ranked below `hypotheses`).
+    public func calibrate(_ hypotheses: [PlateHypothesis], among all: [PlateHypothesis], plausibility: Double) -> [PlateHypothesis] {
+        var twins: [String: Double] = [:]
+        for reading in all { twins[Self.withoutDots(reading.normalized), default: 0] += reading.confidence }
+        return hypotheses.map { hypothesis in
+            var hypothesis = hypothesis
+            let own = self(hypothesis.confidence * plausibility)
+            let together = twins[Self.withoutDots(hypothesis.normalized)] ?? 0
+            if together > hypothesis.confidence, hypothesis.confidence > 0 {
+                let share = hypothesis.confidence / together
+                hypothesis.confidence = min(own, self(together * plausibility) * share)
+            } else {
+                hypothesis.confidence = own
+            }
+            return hypothesis
+        }
+    }
+
+    /// `text` with Ä Ö Ü as A O U.
+    static func withoutDots(_ text: String) -> String {
+        String(text.map { c in ["Ä": "A", "Ö": "O", "Ü": "U"][c] ?? c })
+    }
+}

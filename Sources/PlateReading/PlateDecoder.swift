@@ -23,7 +23,7 @@ import Foundation
 ///   replaces times 0.25 (O/0, I/1, B/8, S/5, Z/2) or 0.08 (G/6, D/0, Q/0, T/7, A/4);
 ///   a listed character takes the larger of its own `p` and any substitution's.
 /// - Umlaut restoration: Tesseract's English model cannot produce Ä Ö Ü, so where the OCR
-///   offered no umlaut at a district position, an A/O/U there stands for itself or its
+///   offered not the letter's own umlaut at a district position, an A/O/U there stands for itself or its
 ///   umlaut. The district readings this yields that are codes share the probability with
 ///   weights 1 for each plain letter and 0.5 for each restored umlaut: `DUW` (not a code)
 ///   becomes `DÜW` at no cost; `BO` stays `BO` with 2/3 and `BÖ` is offered with 1/3
@@ -257,12 +257,13 @@ public enum PlateDecoder {
     /// District codes readable from `positions`, with umlaut restoration (see the type's doc).
     private static func districtReadings(_ positions: ArraySlice<Position>, beam: Int) -> [Scored] {
         let lists = positions.map { Array($0.candidates[Slot.district.rawValue].prefix(districtChoicesPerPosition)) }
-        let umlautCapable = positions.map { !$0.offersUmlaut }
         var best: [String: Double] = [:]
         var chars: [Character] = []
 
         func complete(_ probability: Double) {
-            let toggles = chars.indices.filter { umlautCapable[$0] && umlautOf[chars[$0]] != nil }
+            let toggles = chars.indices.filter { index in
+                umlautOf[chars[index]].map { !positions[positions.startIndex + index].offeredUmlauts.contains($0) } ?? false
+            }
             var variants: [(String, Double)] = []
             for mask in 0..<(1 << toggles.count) {
                 var variant = chars
@@ -423,8 +424,11 @@ public enum PlateDecoder {
         var listed: [Scored]
         /// The largest `p(c)` among listed alphanumeric characters (0 if none).
         var bestProbability: Double
-        /// Whether the OCR offered an umlaut here (then A/O/U are not restored to umlauts).
-        var offersUmlaut: Bool
+        /// The umlauts the OCR offered here: a letter whose umlaut is among them is not
+        /// restored to it (the OCR's own confidence counts). Another umlaut does not stop
+        /// it: `deu` offering Ü as its 4th choice for an O whose dots were lost kept BÖ
+        /// from being offered at all (BO-Y 632 for BÖ-Y 632).
+        var offeredUmlauts: Set<Character>
         /// `candidates[slot.rawValue]`: characters allowed in the slot with `p`, best first.
         var candidates: [[Scored]]
 
@@ -448,7 +452,7 @@ public enum PlateDecoder {
                 .map { Scored(text: PlateDecoder.alphabetStrings[$0.index], probability: $0.p) }
                 .sorted(by: Scored.ranking)
             bestProbability = listed.first?.probability ?? 0
-            offersUmlaut = probability.contains { $0.index >= 36 }
+            offeredUmlauts = Set(probability.filter { $0.index >= 36 }.map { PlateDecoder.alphabet[$0.index] })
             candidates = Slot.allCases.map { slot in
                 let allows = PlateDecoder.slotAllows[slot.rawValue]
                 var best = [Double](repeating: 0, count: PlateDecoder.alphabet.count)

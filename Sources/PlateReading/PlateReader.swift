@@ -131,11 +131,7 @@ public final class PlateReader {
             || Int(plate.y + plate.height) >= frame.height
         let plausibility = min(1, 0.4 + 0.6 * Double(plate.detectionScore)) * (cut ? Self.cutPlausibility : 1)
         let raw = (hypotheses.first?.confidence ?? 0) * plausibility
-        let scaled = hypotheses.map { hypothesis in
-            var hypothesis = hypothesis
-            hypothesis.confidence = configuration.calibration(hypothesis.confidence * plausibility)
-            return hypothesis
-        }
+        let scaled = configuration.calibration.calibrate(hypotheses, among: ranked.map(\.hypothesis), plausibility: plausibility)
         guard let best = scaled.first, best.confidence >= configuration.minimumConfidence else { return nil }
         let read = PlateRead(
             best: best, alternatives: Array(scaled.dropFirst()),

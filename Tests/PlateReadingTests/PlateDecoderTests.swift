@@ -80,6 +80,22 @@ private func symbol(_ choices: [(Character, Double)], gap: Double) -> SymbolRead
         #expect(PlateDecoder.decode(reading, bandCountry: "D").first?.text == "BÖ-X 12")
     }
 
+    @Test func anotherUmlautAmongTheChoicesStillLetsTheOBeRestored() throws {
+        // deu offers Ü as a far choice for an O whose dots were lost: BÖ stays possible.
+        let reading = [
+            symbol([("B", 0.95)], gap: 0),
+            symbol([("O", 0.89), ("0", 0.05), ("D", 0.03), ("Ü", 0.02)], gap: 0.1),
+            symbol([("Y", 0.92)], gap: 0.75),
+            symbol([("6", 0.94)], gap: 0.3),
+            symbol([("3", 0.94)], gap: 0.1),
+            symbol([("2", 0.94)], gap: 0.1),
+        ]
+        let hypotheses = PlateDecoder.decode(reading, bandCountry: "D")
+        #expect(hypotheses.first?.text == "BO-Y 632")
+        let umlaut = try #require(hypotheses.first { $0.text == "BÖ-Y 632" })
+        #expect(abs(umlaut.confidence / hypotheses[0].confidence - 0.5) < 0.01)
+    }
+
     @Test func letterInDigitGroupIsReadAsTheDigitItResembles() {
         #expect(PlateDecoder.decode(symbols("M  AB 12O4"), bandCountry: "D").first?.text == "M-AB 1204")
         #expect(PlateDecoder.decode(symbols("M  AB 1I"), bandCountry: "D").first?.text == "M-AB 11")
