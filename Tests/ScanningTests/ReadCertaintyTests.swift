@@ -22,6 +22,13 @@ struct ReadCertaintyTests {
         #expect(ReadCertainty().accepts(Self.fused("RH-IP 72", "RH-IP 78", share: 0.6)))
     }
 
+    @Test func aGermanPlateMustBeOneByTheGrammar() {
+        // F.hypothesis gives country D: `NW 6030` is a foreign layout's text, no German plate.
+        #expect(!ReadCertainty().accepts(Self.fused("NW 6030", "NW-GO 30", share: 0.3)))
+        #expect(!ReadCertainty.confirming.accepts(Self.fused("NW 6030", "NW-GO 30", share: 0.3)))
+        #expect(ReadCertainty().accepts(Self.fused("N-W 6030", "NW-GO 30", share: 0.3)))
+    }
+
     @Test func winnerThatIsADropOfAStrongAlternativeIsNotSure() {
         // WM-W 2E read where the plate is WM-WG 2E: the longer text only needs 1/2.5 of the score.
         #expect(!ReadCertainty().accepts(Self.fused("WM-W 2E", "WM-WG 2E", share: 0.6)))

@@ -19,6 +19,7 @@ import PlateReading
 ///   ``minimumMarginOverLonger``): `WM-W 2E` beside `WM-WG 2E` is most likely the longer
 ///   plate with its `G` lost,
 /// - the district split decided (`M-AB 1234` vs `MA-B 1234` are different people),
+/// - a plate taken for German (country `D`) is a German plate (``GermanPlate``),
 /// - a text like a plate (``PlateShape``): at least 4 characters, letters and digits.
 ///
 /// ``requireVoteAgreement`` (off by default) also asks the per-character vote
@@ -71,6 +72,9 @@ public struct ReadCertainty: Sendable, Equatable {
         guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence,
               plate.agreement >= minimumAgreement else { return false }
         guard PlateShape.isPlateLike(plate.normalized) else { return false }
+        // A plate taken for German that is no German plate (`NW 6030`, a foreign layout's
+        // text for what the German grammar read as `N-W 6030`; truly `NW-GO 30`) is a misread.
+        if plate.country == "D" && GermanPlate(canonical: plate.text) == nil { return false }
         if requireVoteAgreement, let voted = plate.voted, voted.text != plate.text { return false }
         if requireSplitDecided && !plate.splitDecided { return false }
         let winner = Array(plate.normalized)
