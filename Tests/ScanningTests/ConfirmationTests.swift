@@ -24,8 +24,13 @@ import Testing
         ("M-XY 4321", 0.6), ("M-XV 4321", 0.55), ("M-XY 4321", 0.5), ("M-XV 4321", 0.5),
     ]
 
-    /// Feeds `passes` (each a list of reads, one per frame) to `engine`, 40 minutes apart.
-    static func scan(_ passes: [[(String, Double)]], engine: ScanEngine, position: GeoPoint) throws {
+    /// A scan of `passes` (each a list of reads, one per frame; passes 40 minutes apart) in a
+    /// zone of the generated drive's map, into a new database in `folder`.
+    static func scan(_ passes: [[(String, Double)]], rights: some RightsLookup = OccupancyCoverageTests.NoRights(),
+                     folder: TemporaryFolder) throws -> (engine: ScanEngine, database: ParkScanDatabase, zone: ParkingZone) {
+        let frameCount = passes.map { $0.count + 2 }.reduce(0, +)
+        let (engine, database, zone, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: frameCount, rights: rights)
         let start = Date(timeIntervalSince1970: 1_762_250_400) // a Tuesday, 10:00 in Berlin
         var index = 0
         for (pass, reads) in passes.enumerated() {
@@ -40,7 +45,10 @@ import Testing
             }
         }
         try engine.finish()
+        return (engine, database, zone)
     }
+
+    static let sureReads: [(String, Double)] = [("M-XY 4321", 0.6), ("M-XY 4321", 0.6)]
 
     @Test func theDoubtfulReadsAreNotSureButConfirm() throws {
         let box = PixelBox(x: 300, y: 400, width: 120, height: 30)
@@ -53,9 +61,7 @@ import Testing
     @Test func aDoubtfulLaterSightingOfAPendingPlateRaisesTheCase() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: 10, rights: OccupancyCoverageTests.NoRights())
-        try Self.scan([[("M-XY 4321", 0.6), ("M-XY 4321", 0.6)], Self.doubtfulReads], engine: engine, position: position)
+        let engine = try Self.scan([Self.sureReads, Self.doubtfulReads], folder: folder).engine
         #expect(engine.run.pending == 1)
         #expect(engine.run.cases == 1, "run: \(engine.run)")
     }
@@ -63,9 +69,7 @@ import Testing
     @Test func aDoubtfulSightingAloneIsKeptOnlyAsConfirmable() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let (engine, database, zone, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: 6, rights: OccupancyCoverageTests.NoRights())
-        try Self.scan([Self.doubtfulReads], engine: engine, position: position)
+        let (engine, database, zone) = try Self.scan([Self.doubtfulReads], folder: folder)
         #expect(engine.run.cases == 0)
         #expect(engine.run.unread == 1)
         let kept = try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: zone.id, in: db) }
@@ -75,18 +79,14 @@ import Testing
     @Test func aDoubtfulFirstSightingIsConfirmedByASureLaterOne() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: 12, rights: OccupancyCoverageTests.NoRights())
-        try Self.scan([Self.doubtfulReads, [("M-XY 4321", 0.6), ("M-XY 4321", 0.6)]], engine: engine, position: position)
+        let engine = try Self.scan([Self.doubtfulReads, Self.sureReads], folder: folder).engine
         #expect(engine.run.cases == 1, "run: \(engine.run)")
     }
 
     @Test func twoDoubtfulSightingsMakeNoCase() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: 12, rights: OccupancyCoverageTests.NoRights())
-        try Self.scan([Self.doubtfulReads, Self.doubtfulReads], engine: engine, position: position)
+        let engine = try Self.scan([Self.doubtfulReads, Self.doubtfulReads], folder: folder).engine
         #expect(engine.run.cases == 0)
         #expect(engine.run.unread == 2)
     }
@@ -100,9 +100,7 @@ import Testing
         }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let (engine, database, _, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: 6, rights: PermitForTheRunnerUp())
-        try Self.scan([Self.doubtfulReads], engine: engine, position: position)
+        let (engine, database, _) = try Self.scan([Self.doubtfulReads], rights: PermitForTheRunnerUp(), folder: folder)
         #expect(engine.run.pending == 0)
         #expect(try database.writer.read { db in try PendingStore.count(in: db) } == 0)
     }
