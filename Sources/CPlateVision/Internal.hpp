@@ -101,6 +101,10 @@ struct TextLine {
 /// `lightOnDark` light characters on a dark plate.
 std::vector<TextLine> findTextLines(const cv::Mat &gray, bool lightOnDark);
 
+/// Whether the plate in `box` (frame pixels) is yellow: Dutch, or a Luxembourg or British
+/// rear plate; never German.
+bool isYellowPlate(const cv::Mat &bgr, const cv::Rect &box);
+
 /// Scores each line's plate-likeness using the colour frame (EU band) and the working-size
 /// grey frame the lines were found in (`scale` of the colour frame's size); sorts best first.
 void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray, float scale);

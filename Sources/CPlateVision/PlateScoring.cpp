@@ -35,6 +35,17 @@ float blueShare(const cv::Mat &bgr, cv::Rect region, float scale) {
     return float(cv::countNonZero(blue)) / region.area();
 }
 
+/// Share of yellow plate paper in `region` of the colour frame (hue 15-40 of 180, saturated,
+/// not dark). A rendered Dutch plate's paper is hue 25, saturation 235.
+float yellowShare(const cv::Mat &bgr, cv::Rect region) {
+    region &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+    if (region.area() < 4) return 0;
+    cv::Mat hsv, yellow;
+    cv::cvtColor(bgr(region), hsv, cv::COLOR_BGR2HSV);
+    cv::inRange(hsv, cv::Scalar(15, 110, 90), cv::Scalar(40, 255, 255), yellow);
+    return float(cv::countNonZero(yellow)) / region.area();
+}
+
 /// Plates are light behind dark characters: compare ink and paper inside the line's box.
 float paperScore(const cv::Mat &gray, const TextLine &line) {
     cv::Rect box = line.bounds();
@@ -67,6 +78,12 @@ float spacingScore(const TextLine &line) {
 }
 
 } // namespace
+
+bool isYellowPlate(const cv::Mat &bgr, const cv::Rect &box) {
+    // A third of the box: the paper around and between the characters (the box also holds
+    // the characters, the border and the band).
+    return yellowShare(bgr, box) > 0.33f;
+}
 
 void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray, float scale) {
     for (auto &line : lines) {

@@ -63,6 +63,10 @@ enum CharacterClass {
 }
 
 extension ForeignPlateFormat {
+    /// Countries whose plates (or rear plates) are yellow: a yellow plate is one of theirs, a
+    /// yellow sign (`KM 12000`) fits none of their layouts.
+    public static let yellowCountries: Set<String> = ["NL", "L", "GB"]
+
     /// Current series of the countries whose cars are most often parked in German towns.
     /// Layouts with letters and digits in fixed places only: free-form series (personalised
     /// plates, Austria's mixed districts) are left to the raw reading.

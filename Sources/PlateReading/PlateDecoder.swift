@@ -55,17 +55,24 @@ public enum PlateDecoder {
     ///   - bandCountry: the country code on the plate's EU band (`D`, `PL`, ...) or nil when
     ///     no band was read. A code other than `D` (case-insensitive) skips the German
     ///     grammar: the hypotheses are the best raw readings with that country.
+    ///   - germanGrammar: false for a plate known not to be German (a yellow plate): the raw
+    ///     readings, with the band's country if it names another one.
     ///   - maxHypotheses: the most hypotheses returned.
     /// - Returns: hypotheses with ``PlateHypothesis/confidence`` as described on the type;
     ///   empty when there are no symbols or no readable characters.
-    public static func decode(_ symbols: [SymbolReading], bandCountry: String?, maxHypotheses: Int = 5) -> [PlateHypothesis] {
+    public static func decode(
+        _ symbols: [SymbolReading], bandCountry: String?, germanGrammar: Bool = true, maxHypotheses: Int = 5
+    ) -> [PlateHypothesis] {
         guard maxHypotheses > 0, !symbols.isEmpty else { return [] }
         let positions = symbols.map(Position.init)
         let beam = maxHypotheses + 2
 
-        if let band = bandCountry, band.uppercased() != "D" {
+        let foreignBand = bandCountry.flatMap { $0.uppercased() == "D" ? nil : $0 }
+        if foreignBand != nil || !germanGrammar {
+            // Without a band's country, the raw reading keeps the prior it has beside the grammar.
+            let prior = foreignBand == nil ? foreignPrior : 1
             return rawReadings(positions, beam: beam).prefix(maxHypotheses).map {
-                PlateHypothesis(text: $0.text, normalized: $0.text, country: band, confidence: min(1, $0.probability))
+                PlateHypothesis(text: $0.text, normalized: $0.text, country: foreignBand, confidence: min(1, $0.probability * prior))
             }
         }
 

@@ -29,11 +29,15 @@ public enum PlateInterpreter {
         }
     }
 
+    /// - Parameter yellowPlate: the plate's paper is yellow (Dutch plates, Luxembourg's and
+    ///   British rear plates): it is no German plate, and a `D` read on its band is a misread.
     public static func interpret(
-        _ symbols: [SymbolReading], bandCountry: String?, maxHypotheses: Int = 5
+        _ symbols: [SymbolReading], bandCountry: String?, yellowPlate: Bool = false, maxHypotheses: Int = 5
     ) -> [PlateHypothesis] {
-        var candidates = PlateDecoder.decode(symbols, bandCountry: bandCountry, maxHypotheses: maxHypotheses + 2)
-        if bandCountry == nil || bandCountry == "D" {
+        let bandCountry = yellowPlate && bandCountry == "D" ? nil : bandCountry
+        var candidates = PlateDecoder.decode(
+            symbols, bandCountry: bandCountry, germanGrammar: !yellowPlate, maxHypotheses: maxHypotheses + 2)
+        if !yellowPlate && (bandCountry == nil || bandCountry == "D") {
             for (variant, prior) in withoutSticker(symbols) {
                 candidates += PlateDecoder.decode(variant, bandCountry: bandCountry, maxHypotheses: maxHypotheses)
                     .filter { $0.country == "D" }
@@ -45,8 +49,8 @@ public enum PlateInterpreter {
             }
         }
         if bandCountry != "D" {
-            let formats = bandCountry.map { band in ForeignPlateFormat.common.filter { $0.country == band } }
-                ?? ForeignPlateFormat.common
+            let formats = (bandCountry.map { band in ForeignPlateFormat.common.filter { $0.country == band } }
+                ?? ForeignPlateFormat.common).filter { !yellowPlate || ForeignPlateFormat.yellowCountries.contains($0.country) }
             candidates += ForeignPlateMatcher.readings(symbols, formats: formats)
         }
         var best: [String: PlateHypothesis] = [:]

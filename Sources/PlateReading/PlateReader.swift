@@ -104,7 +104,8 @@ public final class PlateReader {
         for reading in readings {
             let symbols = reading.symbolReadings
             let hypotheses = PlateInterpreter.interpret(
-                symbols, bandCountry: band.isEmpty ? nil : band, maxHypotheses: configuration.maxAlternatives + 1)
+                symbols, bandCountry: band.isEmpty ? nil : band, yellowPlate: plate.isYellow != 0,
+                maxHypotheses: configuration.maxAlternatives + 1)
             for hypothesis in hypotheses {
                 var weighed = hypothesis
                 weighed.confidence /= Double(readings.count)

@@ -10,6 +10,19 @@ private func symbols(_ text: String, gaps: [Int: Double] = [:], sure: Double = 0
 }
 
 struct PlateInterpreterTests {
+    @Test func aYellowPlateIsNeverReadAsGerman() {
+        // DF-789-H, Dutch: the German grammar reads D-F 789H (a historic vehicle's plate).
+        let white = PlateInterpreter.interpret(symbols("DF789H", gaps: [2: 0.3, 5: 0.3]), bandCountry: nil)
+        #expect(white.first?.country == "D")
+        let yellow = PlateInterpreter.interpret(symbols("DF789H", gaps: [2: 0.3, 5: 0.3]), bandCountry: "D", yellowPlate: true)
+        #expect(yellow.first?.text == "DF-789-H")
+        #expect(yellow.first?.country == "NL")
+        #expect(!yellow.contains { $0.country == "D" })
+        // A yellow sign fits no yellow country's layout: nothing lifts its raw reading.
+        let sign = PlateInterpreter.interpret(symbols("KM120000", gaps: [2: 0.3]), bandCountry: nil, yellowPlate: true)
+        #expect(sign.allSatisfy { $0.country == nil && $0.confidence < 0.01 })
+    }
+
     @Test func slovakPlateIsReadInItsLayoutWithLetterOAtTheEnd() {
         // PP-587AO read with a zero at the end: the layout LL-DDDLL wants a letter there.
         let readings = PlateInterpreter.interpret(symbols("PP587A0", gaps: [2: 0.7]), bandCountry: nil)

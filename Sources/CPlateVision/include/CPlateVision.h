@@ -138,6 +138,8 @@ typedef struct {
     char bandCountry[4];
     /** 1 when a blue EU band was found left of the characters. */
     int hasEUBand;
+    /** 1 when the plate is yellow (Dutch plates, Luxembourg's and British rear plates): never German. */
+    int isYellow;
     /** Which plate candidate of the frame this is (0, 1, ...). A candidate the first OCR
      *  pass was unsure of is read again (other image, other model): each reading is its own
      *  entry with the same `candidate`, for the caller to weigh. */
