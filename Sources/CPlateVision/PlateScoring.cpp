@@ -20,30 +20,30 @@ float characterCountScore(size_t count) {
     }
 }
 
+/// Share of the pixels of `region` (frame pixels) whose HSV lies within [lower, upper].
+float colourShare(const cv::Mat &bgr, cv::Rect region, const cv::Scalar &lower, const cv::Scalar &upper) {
+    region &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+    if (region.area() < 4) return 0;
+    cv::Mat hsv, inside;
+    cv::cvtColor(bgr(region), hsv, cv::COLOR_BGR2HSV);
+    cv::inRange(hsv, lower, upper, inside);
+    return float(cv::countNonZero(inside)) / region.area();
+}
+
 /// Share of blue (EU band) pixels in `region` (working-size coordinates: `scale` of the
 /// colour frame's).
 float blueShare(const cv::Mat &bgr, cv::Rect region, float scale) {
-    region = cv::Rect(int(region.x / scale), int(region.y / scale), int(region.width / scale), int(region.height / scale))
-        & cv::Rect(0, 0, bgr.cols, bgr.rows);
-    if (region.area() < 4) return 0;
-    cv::Mat hsv, blue;
-    cv::cvtColor(bgr(region), hsv, cv::COLOR_BGR2HSV);
+    const cv::Rect full(int(region.x / scale), int(region.y / scale), int(region.width / scale), int(region.height / scale));
     // Value from 20: the band of a plate in a dark frame is dark blue, not black (a rendered
     // night frame's band measured 23). With the band also looked for further left, 2 real
     // photos (German vanity plates) and 1 rendered frame more were read.
-    cv::inRange(hsv, cv::Scalar(95, 70, 20), cv::Scalar(135, 255, 255), blue);
-    return float(cv::countNonZero(blue)) / region.area();
+    return colourShare(bgr, full, cv::Scalar(95, 70, 20), cv::Scalar(135, 255, 255));
 }
 
 /// Share of yellow plate paper in `region` of the colour frame (hue 15-40 of 180, saturated,
 /// not dark). A rendered Dutch plate's paper is hue 25, saturation 235.
 float yellowShare(const cv::Mat &bgr, cv::Rect region) {
-    region &= cv::Rect(0, 0, bgr.cols, bgr.rows);
-    if (region.area() < 4) return 0;
-    cv::Mat hsv, yellow;
-    cv::cvtColor(bgr(region), hsv, cv::COLOR_BGR2HSV);
-    cv::inRange(hsv, cv::Scalar(15, 110, 90), cv::Scalar(40, 255, 255), yellow);
-    return float(cv::countNonZero(yellow)) / region.area();
+    return colourShare(bgr, region, cv::Scalar(15, 110, 90), cv::Scalar(40, 255, 255));
 }
 
 /// Plates are light behind dark characters: compare ink and paper inside the line's box.

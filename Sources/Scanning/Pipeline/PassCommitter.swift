@@ -207,11 +207,13 @@ struct PassCommitter {
     /// `item` decided as sure when it confirms a sure pending sighting of exactly its plate in
     /// its zone (``Prepared/confirmation``), or as compliant when a likely other reading has a
     /// right. Two sightings that are each only sure enough to confirm make no case.
-    private func confirming(_ item: Prepared, zone: ParkingZone, db: Database) throws -> Prepared {
-        guard !item.certain, let confirmation = item.confirmation,
-              let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: item.sighting.time, in: db),
-              earlier.details.isSure
-        else { return item }
+    /// `pendingWaits`: a pending sighting of its plate waits in its zone (looked for only for
+    /// a sighting that may confirm).
+    private func confirming(_ item: Prepared, zone: ParkingZone, db: Database) throws -> (item: Prepared, pendingWaits: Bool) {
+        guard !item.certain, let confirmation = item.confirmation else { return (item, false) }
+        guard let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: item.sighting.time, in: db)
+        else { return (item, false) }
+        guard earlier.details.isSure else { return (item, true) }
         var confirmed = item
         if let doubt = confirmation.doubt {
             confirmed.anyKeyCompliant = doubt
@@ -219,7 +221,7 @@ struct PassCommitter {
             confirmed.certain = true
             confirmed.rights = confirmation.rights
         }
-        return confirmed
+        return (confirmed, true)
     }
 
     private func decide(_ prepared: Prepared, run: inout ScanRunRecord, tally: inout OccupancyTally,
@@ -229,11 +231,11 @@ struct PassCommitter {
             run.unlocated += 1
             return .unlocated
         }
-        let item = try confirming(prepared, zone: zone, db: db)
         guard sighting.movedLikeAParkedCar else {
             run.unread += 1
             return .background
         }
+        let (item, pendingWaits) = try confirming(prepared, zone: zone, db: db)
         guard item.certain else {
             if let reason = item.anyKeyCompliant {
                 run.compliant += 1
@@ -243,7 +245,9 @@ struct PassCommitter {
             run.unread += 1
             guard Self.countsAsUnread(sighting.plate) else { return .glimpse }
             let count = tallyVehicle(sighting, zone: zone.id, status: .unread, tally: &tally, counted: &counted)
-            if count != .again, try keepConfirmable(item, zone: zone, run: &run, db: db) { return .pendingConfirmable }
+            if count != .again, !pendingWaits, try keepConfirmable(item, zone: zone, run: &run, db: db) {
+                return .pendingConfirmable
+            }
             return count == .again ? .alreadyCounted : .unread
         }
         // A car seen twice in one pass (a corner) is one vehicle, decided once.
@@ -269,27 +273,33 @@ struct PassCommitter {
     }
 
     /// Keeps an unread sighting that is sure enough to confirm (``Prepared/confirmation``) as a
-    /// pending first sighting, marked not sure, when its rule would keep a sure one and no
-    /// pending sighting of its plate waits in its zone: a sure later sighting of exactly its
-    /// plate then makes the case (a car read less surely in the first pass than in the
-    /// second). No reading the OCR found possible has a right (checked before: compliant).
+    /// pending first sighting, marked not sure, when its rule would keep a sure one (the
+    /// caller has made sure no pending sighting of its plate waits in its zone): a sure later
+    /// sighting of exactly its plate then makes the case (a car read less surely in the first
+    /// pass than in the second). No reading the OCR found possible has a right (checked
+    /// before: compliant).
     private func keepConfirmable(_ item: Prepared, zone: ParkingZone, run: inout ScanRunRecord, db: Database) throws -> Bool {
         let sighting = item.sighting
-        guard let confirmation = item.confirmation, confirmation.doubt == nil,
-              try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: sighting.time, in: db) == nil
-        else { return false }
+        guard let confirmation = item.confirmation, confirmation.doubt == nil else { return false }
         let decideAt: Date
         switch ZoneRule(zone: zone).decision(for: .init(seen: sighting.time), rights: confirmation.rights) {
         case .pending(let until): decideAt = until
         case .violation: decideAt = sighting.time
         case .compliant, .notEnforced: return false
         }
+        try storePending(sighting, key: item.key, zone: zone, decideAt: decideAt, sure: false, run: &run, db: db)
+        return true
+    }
+
+    /// Stores `sighting` as a pending first sighting of `key` in `zone` with its evidence
+    /// (keyed and sealed, ``PendingStore``).
+    private func storePending(_ sighting: Sighting, key: String, zone: ParkingZone, decideAt: Date, sure: Bool,
+                              run: inout ScanRunRecord, db: Database) throws {
         let images = try settings.evidence.images(of: sighting.bestObservation)
-        try PendingStore.insert(plateKey: item.key, zone: zone.id, details: PendingSightingDetails(sighting: sighting, sure: false),
+        try PendingStore.insert(plateKey: key, zone: zone.id, details: PendingSightingDetails(sighting: sighting, sure: sure),
                                 decideAt: decideAt, overview: images.overview, crop: images.plateCrop,
                                 scanRun: scanRun, policy: settings.retention, in: db)
         run.pending += 1
-        return true
     }
 
     private func decideWithEarlier(_ item: Prepared, zone: ParkingZone, rule: ZoneRule, decideAt: Date,
@@ -297,11 +307,7 @@ struct PassCommitter {
                                    db: Database) throws -> SightingOutcome {
         let sighting = item.sighting
         guard let earlier = try PendingStore.find(plateKey: item.key, zone: zone.id, aliveAt: sighting.time, in: db) else {
-            let images = try settings.evidence.images(of: sighting.bestObservation)
-            try PendingStore.insert(plateKey: item.key, zone: zone.id, details: PendingSightingDetails(sighting: sighting),
-                                    decideAt: decideAt, overview: images.overview, crop: images.plateCrop,
-                                    scanRun: scanRun, policy: settings.retention, in: db)
-            run.pending += 1
+            try storePending(sighting, key: item.key, zone: zone, decideAt: decideAt, sure: true, run: &run, db: db)
             tallyVehicle(sighting, zone: zone.id, status: .suspected, tally: &tally, counted: &counted)
             return .pending
         }

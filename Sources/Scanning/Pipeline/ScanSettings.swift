@@ -21,8 +21,8 @@ public struct ScanSettings: Sendable {
     public var surePlates: SurePlates.Rule = .init()
     /// When a read is sure enough to act on.
     public var certainty: ReadCertainty = .init()
-    /// When a read that falls short of ``certainty`` is still sure enough to be the later
-    /// sighting of a pending one with exactly its plate (that one was sure on its own).
+    /// When a read that falls short of ``certainty`` is still sure enough to make a case with a
+    /// sure sighting of exactly its plate, before or after it (two such never make one).
     public var confirmation: ReadCertainty = .confirming
     /// How long pending sightings and their keys live.
     public var retention: RetentionPolicy = .init()

@@ -29,8 +29,8 @@ import PlateReading
 /// OCR's errors on these drives are systematic (the same misread in every frame), which no
 /// fusion of one track's reads can undo.
 ///
-/// A later sighting that falls short of these but meets ``confirming`` still counts when a
-/// pending sighting of exactly its plate waits in its zone: the first was sure on its own.
+/// A sighting that falls short of these but meets ``confirming`` can still make a case with a
+/// sure sighting of exactly its plate in its zone, before or after it (``PassCommitter``).
 ///
 /// On top, a case needs the same text in both sightings (the pending sighting is found by
 /// the exact plate key), and no alternative reading of either sighting may have a right
