@@ -23,17 +23,33 @@ import Testing
         let seen = F.start
         _ = try database.writer.write { db in
             try PendingStore.insert(plateKey: "M-XY 4321", zone: "z1", details: details("M-XY 4321", at: seen),
-                                    decideAt: seen.addingTimeInterval(600), overview: Data("overview M-XY 4321".utf8),
-                                    crop: nil, scanRun: "run", policy: .init(), in: db)
+                                    decideAt: seen.addingTimeInterval(600), evidence: .frame(Data("frame of M-XY 4321".utf8)),
+                                    scanRun: "run", policy: .init(), in: db)
         }
         let found = try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: "z1", in: db) }
         #expect(found?.details.plate == "M-XY 4321")
-        #expect(found.flatMap { $0.overview.map { String(decoding: $0, as: UTF8.self) } } == "overview M-XY 4321")
+        #expect(found?.evidence == .frame(Data("frame of M-XY 4321".utf8)))
         #expect(try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: "z2", in: db) } == nil)
         let bytes = TemporaryFolder.databaseBytes(path)
         #expect(!bytes.isEmpty)
         #expect(!bytes.contains(text: "M-XY 4321"))
         #expect(!bytes.contains(text: "MXY4321"))
+    }
+
+    /// Sightings stored before frames were kept come back with the images rendered then.
+    @Test func aSightingStoredWithRenderedImagesKeepsThem() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
+        let seen = F.start
+        let rendered = PendingEvidence.rendered(overview: Data("overview".utf8), crop: Data("crop".utf8))
+        _ = try database.writer.write { db in
+            try PendingStore.insert(plateKey: "M-XY 4321", zone: "z1", details: details("M-XY 4321", at: seen),
+                                    decideAt: seen.addingTimeInterval(600), evidence: rendered, scanRun: "run",
+                                    policy: .init(), in: db)
+        }
+        let found = try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: "z1", in: db) }
+        #expect(found?.evidence == rendered)
     }
 
     @Test func destroyingTheDayKeyMakesThePendingPlateUnrecoverable() throws {
@@ -45,7 +61,7 @@ import Testing
         let policy = RetentionPolicy()
         let keyBytes = try database.writer.write { db -> Data in
             try PendingStore.insert(plateKey: "M-XY 4321", zone: "z1", details: details("M-XY 4321", at: seen),
-                                    decideAt: seen.addingTimeInterval(600), overview: nil, crop: nil,
+                                    decideAt: seen.addingTimeInterval(600), evidence: .rendered(overview: nil, crop: nil),
                                     scanRun: "run", policy: policy, in: db)
             return try Data.fetchOne(db, sql: "SELECT key FROM pendingKey")!
         }

@@ -2,6 +2,7 @@ import DriveInput
 import Enforcement
 import Foundation
 import GRDB
+import PlateReading
 import Synthesis
 import Testing
 @testable import Scanning
@@ -72,7 +73,20 @@ struct GeneratedDrive {
         for file in evidence {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: drive.folder.file("evidence/" + file.path)))
             #expect(EvidenceFile.sha256Hex(bytes) == file.sha256)
+            // The first sighting's images too are rendered (from its kept frame) when the case is raised.
+            let image = try CameraFrame(encoded: [UInt8](bytes))
+            if file.kind == "overview" {
+                #expect(image.width == 960 && image.height == 540, "\(file.path): \(image.width)x\(image.height)")
+            } else {
+                #expect(image.width < 400 && image.height < 200, "\(file.path): \(image.width)x\(image.height)")
+            }
         }
+        // Pending first sightings keep their frame, sealed; nothing is rendered for them.
+        let kept = try ParkScanDatabase(path: path).writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT sealedFrame IS NOT NULL AS frame, sealedOverview IS NULL AS unrendered FROM pendingSighting")
+        }
+        #expect(!kept.isEmpty)
+        #expect(kept.allSatisfy { $0["frame"] == true && $0["unrendered"] == true })
         // No compliant car's plate, in any form, in the scan database or its WAL.
         let bytes = TemporaryFolder.databaseBytes(path)
         for car in drive.truth.cars where car.hasRight {

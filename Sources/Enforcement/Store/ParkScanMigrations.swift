@@ -14,6 +14,7 @@ public enum ParkScanMigrations {
         migrator.registerMigration("v2-scanning", migrate: createScanningTables)
         migrator.registerMigration("v3-review", migrate: createReviewTables)
         migrator.registerMigration("v4-live", migrate: addLiveScanProgress)
+        migrator.registerMigration("v5-pending-frame", migrate: addPendingFrame)
         return migrator
     }
 
@@ -241,6 +242,15 @@ public enum ParkScanMigrations {
     static func addLiveScanProgress(_ db: Database) throws {
         try db.alter(table: "scanRun") { t in
             t.add(column: "decidedThrough", .integer).notNull().defaults(to: 0)
+        }
+    }
+
+    /// v5: a pending first sighting keeps its frame as the camera took it (sealed) instead of
+    /// the evidence images rendered from it: they are rendered, faces blurred, only if it
+    /// becomes a case. Rows stored before keep their rendered images.
+    static func addPendingFrame(_ db: Database) throws {
+        try db.alter(table: "pendingSighting") { t in
+            t.add(column: "sealedFrame", .blob)
         }
     }
 }

@@ -52,21 +52,49 @@ public struct EvidenceRenderer: Sendable {
         return try pixels.withFrameHandle { try images(of: $0, box: observation.read.box, name: observation.framePath) }
     }
 
+    /// The overview and plate crop of an encoded frame (``frame(of:)``), the plate at `box`;
+    /// `name`: the frame's name for messages.
+    public func images(encoded bytes: Data, box: PixelBox, name: String) throws -> EvidenceImages {
+        let pixels: CameraFrame
+        do { pixels = try CameraFrame(encoded: [UInt8](bytes)) } catch { throw ScanError(message: "\(name): \(error.description)") }
+        return try pixels.withFrameHandle { try images(of: $0, box: box, name: name) }
+    }
+
+    /// An observation's frame as the camera took it, to keep until it is known whether it
+    /// becomes evidence: a camera's own JPEG, a frame file's bytes, or decoded pixels encoded
+    /// (quality 95, nothing blurred or drawn yet).
+    public func frame(of observation: PlateObservation) throws -> Data {
+        switch observation.image {
+        case .jpeg(let bytes): return Data(bytes)
+        case .pixels(let pixels):
+            return try pixels.withFrameHandle {
+                try encode($0, box: PixelBox(x: 0, y: 0, width: 0, height: 0), kind: Int32(CPlateVision_EvidenceOverview),
+                           cascade: nil, quality: 95, path: observation.framePath)
+            }
+        case nil:
+            do { return try Data(contentsOf: URL(fileURLWithPath: observation.framePath)) } catch {
+                throw ScanError(message: "\(observation.framePath): cannot be read for evidence (\(error.localizedDescription))")
+            }
+        }
+    }
+
     private func images(of frame: OpaquePointer, box: PixelBox, name: String) throws -> EvidenceImages {
-        let overview = try encode(frame, box: box, kind: Int32(CPlateVision_EvidenceOverview), path: name)
-        let crop = try encode(frame, box: box, kind: Int32(CPlateVision_EvidencePlateCrop), path: name)
+        let overview = try encode(frame, box: box, kind: Int32(CPlateVision_EvidenceOverview), cascade: faceCascade,
+                                  quality: jpegQuality, path: name)
+        let crop = try encode(frame, box: box, kind: Int32(CPlateVision_EvidencePlateCrop), cascade: nil,
+                              quality: jpegQuality, path: name)
         return EvidenceImages(overview: overview, plateCrop: crop)
     }
 
-    private func encode(_ frame: OpaquePointer, box: PixelBox, kind: Int32, path: String) throws -> Data {
+    private func encode(_ frame: OpaquePointer, box: PixelBox, kind: Int32, cascade: String?, quality: Int,
+                        path: String) throws -> Data {
         var status = CPlateVision_Status()
         var bytes: UnsafeMutablePointer<UInt8>?
         var count = 0
         var faces: Int32 = 0
-        let cascade = kind == Int32(CPlateVision_EvidenceOverview) ? faceCascade : nil
         let result = cascade.withOptionalCPath { cascadePath in
             CPlateVision_EncodeEvidence(frame, Int32(box.x), Int32(box.y), Int32(box.width), Int32(box.height),
-                                        kind, cascadePath, Int32(jpegQuality), &bytes, &count, &faces, &status)
+                                        kind, cascadePath, Int32(quality), &bytes, &count, &faces, &status)
         }
         guard result == 0, let bytes else { throw ScanError(message: "\(path): evidence image: \(Self.message(status))") }
         defer { CPlateVision_EvidenceFree(bytes) }

@@ -27,10 +27,11 @@ struct CaseWriter {
                            latitude: later.position?.latitude, longitude: later.position?.longitude,
                            confidence: later.plate.confidence, agreement: later.plate.agreement,
                            readCount: later.plate.readCount, alternatives: later.plate.alternatives).insert(db)
+        let earlierImages = try images(of: earlier)
         let laterImages = try renderer.images(of: later.bestObservation)
         let folder = "\(Self.folderName(scanRun))/case-\(id)"
         let files: [(Int, String, Data?)] = [
-            (1, "overview", earlier.overview), (1, "plate", earlier.crop),
+            (1, "overview", earlierImages.overview), (1, "plate", earlierImages.crop),
             (2, "overview", laterImages.overview), (2, "plate", laterImages.plateCrop),
         ]
         for (ordinal, kind, bytes) in files {
@@ -38,6 +39,19 @@ struct CaseWriter {
             let file = try EvidenceFile.write(bytes, kind: kind, path: "\(folder)/\(ordinal)-\(kind).jpg", folder: evidenceFolder)
             try CaseEvidenceRecord(caseId: id, ordinal: ordinal, kind: kind, path: file.path, sha256: file.sha256,
                                    byteCount: file.byteCount).insert(db)
+        }
+    }
+
+    /// The first sighting's overview and plate crop: rendered now from its kept frame (faces
+    /// blurred), or as they were rendered when it was stored.
+    private func images(of earlier: PendingMatch) throws -> (overview: Data?, crop: Data?) {
+        switch earlier.evidence {
+        case .frame(let bytes):
+            guard let box = earlier.details.plateBox else { return (nil, nil) }
+            let images = try renderer.images(encoded: bytes, box: box, name: earlier.details.frame)
+            return (images.overview, images.plateCrop)
+        case .rendered(let overview, let crop):
+            return (overview, crop)
         }
     }
 

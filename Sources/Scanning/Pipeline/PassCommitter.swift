@@ -291,14 +291,14 @@ struct PassCommitter {
         return true
     }
 
-    /// Stores `sighting` as a pending first sighting of `key` in `zone` with its evidence
-    /// (keyed and sealed, ``PendingStore``).
+    /// Stores `sighting` as a pending first sighting of `key` in `zone` with its best frame
+    /// (keyed and sealed, ``PendingStore``; evidence is rendered from it if it becomes a case).
     private func storePending(_ sighting: Sighting, key: String, zone: ParkingZone, decideAt: Date, sure: Bool,
                               run: inout ScanRunRecord, db: Database) throws {
-        let images = try settings.evidence.images(of: sighting.bestObservation)
+        let frame = try settings.evidence.frame(of: sighting.bestObservation)
         try PendingStore.insert(plateKey: key, zone: zone.id, details: PendingSightingDetails(sighting: sighting, sure: sure),
-                                decideAt: decideAt, overview: images.overview, crop: images.plateCrop,
-                                scanRun: scanRun, policy: settings.retention, in: db)
+                                decideAt: decideAt, evidence: .frame(frame), scanRun: scanRun, policy: settings.retention,
+                                in: db)
         run.pending += 1
     }
 

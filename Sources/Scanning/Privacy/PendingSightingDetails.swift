@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 
 /// What is kept of a pending first sighting, sealed under its day key: everything a case
 /// needs from it if the car is seen again.
@@ -17,6 +18,9 @@ public struct PendingSightingDetails: Sendable, Codable, Equatable {
     /// False when the sighting was not sure enough on its own (``ReadCertainty``), only
     /// enough to be confirmed by a sure one; nil (sure) in sightings stored before.
     public var sure: Bool?
+    /// The plate's box in ``frame``, where a case's evidence is cut from the kept frame
+    /// (``PendingEvidence/frame(_:)``); nil in sightings stored before.
+    public var plateBox: PixelBox?
 
     /// Whether the sighting was sure on its own: it can make a case with a later sighting
     /// that is only sure enough to confirm it.
@@ -29,6 +33,7 @@ public struct PendingSightingDetails: Sendable, Codable, Equatable {
         seenAt = sighting.time
         camera = sighting.camera
         frame = sighting.bestObservation.framePath
+        plateBox = sighting.bestObservation.read.box
         latitude = sighting.position?.latitude
         longitude = sighting.position?.longitude
         confidence = sighting.plate.confidence

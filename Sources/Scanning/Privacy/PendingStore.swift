@@ -6,8 +6,7 @@ public struct PendingMatch: Sendable {
     public var id: Int64
     public var seenAt: Date
     public var details: PendingSightingDetails
-    public var overview: Data?
-    public var crop: Data?
+    public var evidence: PendingEvidence
 }
 
 /// Pending first sightings: stored under the keyed hash of their plate key, their details
@@ -23,13 +22,18 @@ public enum PendingStore {
         for (day, seal) in try PendingKeyring.liveSeals(at: now, in: db) {
             let hash = seal.hash(plateKey: plateKey)
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, seenAt, sealedDetails, sealedOverview, sealedCrop FROM pendingSighting
+                SELECT id, seenAt, sealedDetails, sealedOverview, sealedCrop, sealedFrame FROM pendingSighting
                 WHERE plateHash = ? AND zone = ? AND keyDay = ? AND (? IS NULL OR expiresAt > ?) ORDER BY seenAt, id LIMIT 1
                 """, arguments: [hash, zone, day, now, now]) else { continue }
             let details = try JSONDecoder().decode(PendingSightingDetails.self, from: seal.open(row["sealedDetails"]))
-            let overview = try (row["sealedOverview"] as Data?).map(seal.open)
-            let crop = try (row["sealedCrop"] as Data?).map(seal.open)
-            return PendingMatch(id: row["id"], seenAt: row["seenAt"], details: details, overview: overview, crop: crop)
+            let evidence: PendingEvidence
+            if let frame = row["sealedFrame"] as Data? {
+                evidence = .frame(try seal.open(frame))
+            } else {
+                evidence = .rendered(overview: try (row["sealedOverview"] as Data?).map(seal.open),
+                                     crop: try (row["sealedCrop"] as Data?).map(seal.open))
+            }
+            return PendingMatch(id: row["id"], seenAt: row["seenAt"], details: details, evidence: evidence)
         }
         return nil
     }
@@ -37,18 +41,24 @@ public enum PendingStore {
     /// Stores a pending first sighting of `plateKey` in `zone`, to be decided at `decideAt`.
     @discardableResult
     public static func insert(plateKey: String, zone: String, details: PendingSightingDetails, decideAt: Date,
-                              overview: Data?, crop: Data?, scanRun: String, policy: RetentionPolicy,
+                              evidence: PendingEvidence, scanRun: String, policy: RetentionPolicy,
                               in db: Database) throws -> Int64 {
         let (day, seal) = try PendingKeyring.seal(for: details.seenAt, policy: policy, in: db)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        var overview: Data?, crop: Data?, frame: Data?
+        switch evidence {
+        case .frame(let bytes): frame = bytes
+        case .rendered(let renderedOverview, let renderedCrop): (overview, crop) = (renderedOverview, renderedCrop)
+        }
         try db.execute(sql: """
             INSERT INTO pendingSighting (keyDay, plateHash, zone, seenAt, decideAt, expiresAt, scanRun,
-                                         sealedDetails, sealedOverview, sealedCrop)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         sealedDetails, sealedOverview, sealedCrop, sealedFrame)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [day, seal.hash(plateKey: plateKey), zone, details.seenAt, decideAt,
                              decideAt.addingTimeInterval(policy.confirmationWindow), scanRun,
-                             try seal.seal(encoder.encode(details)), try overview.map(seal.seal), try crop.map(seal.seal)])
+                             try seal.seal(encoder.encode(details)), try overview.map(seal.seal), try crop.map(seal.seal),
+                             try frame.map(seal.seal)])
         return db.lastInsertedRowID
     }
 
