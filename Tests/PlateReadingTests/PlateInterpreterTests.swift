@@ -59,6 +59,20 @@ struct PlateInterpreterTests {
         #expect(readings.allSatisfy { $0.country == "PL" })
     }
 
+    @Test func aOneLetterBandThatMayBeAMisreadDMakesNoForeignPlateOfAGermanOne() {
+        // KB-XZ 3048 with its band read I: no Italian layout fits, the German form does.
+        let misread = PlateInterpreter.interpret(symbols("KBXZ3048", gaps: [2: 0.75, 4: 0.4]), bandCountry: "I")
+        #expect(misread.first?.text == "KB-XZ 3048")
+        #expect(misread.first?.country == "D")
+        // An Italian plate under its band stays Italian.
+        let italian = PlateInterpreter.interpret(symbols("AB123CD", gaps: [2: 0.4, 5: 0.4]), bandCountry: "I")
+        #expect(italian.first?.text == "AB 123CD")
+        #expect(italian.first?.country == "I")
+        // A two-letter band is no misread D: the characters stay under it.
+        let czech = PlateInterpreter.interpret(symbols("WSQ3021", gaps: [3: 0.4]), bandCountry: "CZ")
+        #expect(czech.allSatisfy { $0.country == "CZ" })
+    }
+
     @Test func tooShortReadingsAreNotPlates() {
         #expect(PlateInterpreter.interpret(symbols("L"), bandCountry: nil).isEmpty)
     }
