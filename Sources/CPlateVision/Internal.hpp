@@ -46,8 +46,8 @@ JPEGWalkEnd walkJPEGSegments(const uint8_t *bytes, size_t count, size_t &at, Vis
     return JPEGWalkEnd::truncated;
 }
 
-// Image codecs without OpenCV's imgcodecs, whose libraries (GDAL and ~85 more) cost every
-// start of `parkscan` 30 MB resident and ~0.07 s. Each gives what imgcodecs gave, pixel for
+// Image codecs without OpenCV's imgcodecs, whose libraries (GDAL and 110 more) cost every
+// start of `parkscan` 33 MB resident and ~0.07 s. Each gives what imgcodecs gave, pixel for
 // pixel; false with `problem` set (libjpeg's or libpng's words) when the codec refuses.
 
 /// Decodes a JPEG (1, 3 or 4 components, Exif orientation applied) to 8-bit BGR as

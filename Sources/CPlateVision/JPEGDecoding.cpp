@@ -1,7 +1,7 @@
 // JPEG frames decoded straight to BGR with libjpeg-turbo.
 //
-// OpenCV's imgcodecs is not linked: it pulls in GDAL and ~85 more libraries, 30 MB resident
-// and ~0.07 s at every start of `parkscan`. Its imdecode also had libjpeg decode to RGB and
+// OpenCV's imgcodecs is not linked: with GDAL and 110 more libraries it cost every start of
+// `parkscan` 33 MB resident and ~0.07 s. Its imdecode also had libjpeg decode to RGB and
 // then swapped every pixel's bytes in a scalar loop: on 1920x1080 camera frames that swap took
 // more time than the decoding itself (perf, `parkscan watch`: 12 % of all CPU time in the
 // swap, 8 % in libjpeg). libjpeg-turbo writes BGR itself (JCS_EXT_BGR) with the same
