@@ -41,7 +41,8 @@ int exifOrientation(const uint8_t *tiff, size_t count) {
     uint32_t mark, directory, entries;
     if (!reader.u16(2, mark) || mark != 42 || !reader.u32(4, directory) || !reader.u16(directory, entries)) return 1;
     // The first directory (IFD0) holds the main image's tags: 12 bytes each, tag first, a
-    // SHORT value in the entry's value field.
+    // SHORT value in the entry's value field. (imdecode gave up at an earlier entry whose
+    // value lay outside the block; a block that broken is not worth copying that for.)
     const uint32_t orientationTag = 0x0112;
     for (uint32_t entry = 0; entry < entries; entry++) {
         size_t at = size_t(directory) + 2 + size_t(entry) * 12;

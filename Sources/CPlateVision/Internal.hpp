@@ -62,7 +62,8 @@ bool decodePNGToBGR(const uint8_t *bytes, size_t count, cv::Mat &image, std::str
 /// cannot be read (ExifOrientation.cpp).
 int exifOrientation(const uint8_t *tiff, size_t count);
 
-/// The orientation in a JPEG's Exif APP1 segment; 1 when it has none.
+/// The orientation in a JPEG's first APP1 segment, when that is Exif (as imdecode); 1 when
+/// there is none.
 int jpegExifOrientation(const uint8_t *bytes, size_t count);
 
 /// Turns `image` upright as an Exif orientation says (rotation, mirroring).
