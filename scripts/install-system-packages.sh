@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
     libopencv-dev          # OpenCV 4: image decoding, detection, rectification (C shim)
-    libjpeg62-turbo-dev    # libjpeg-turbo: camera JPEGs decoded straight to BGR (C shim)
+    libjpeg62-turbo-dev    # libjpeg-turbo: camera JPEGs decoded straight to BGR, evidence JPEGs (C shim)
+    libpng-dev             # libpng: PNG frames and debug images (C shim, instead of OpenCV's imgcodecs)
     libtesseract-dev       # Tesseract 5 OCR (loaded at run time by the C shim)
     libleptonica-dev       # Tesseract's image library headers
     tesseract-ocr-eng      # Tesseract's English LSTM model (Latin capitals and digits)

@@ -4,13 +4,11 @@
 
 #include "Internal.hpp"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 
 using namespace plate_vision;
@@ -92,24 +90,17 @@ extern "C" int CPlateVision_EncodeEvidence(const CPlateVision_Frame *frame, int 
                 cv::rectangle(image, cv::Rect(x, y, width, height), cv::Scalar(0, 200, 255), 2);
             }
         }
-        std::vector<uchar> encoded;
-        std::vector<int> parameters = {cv::IMWRITE_JPEG_QUALITY, std::clamp(jpegQuality, 30, 100)};
-        if (!cv::imencode(".jpg", image, encoded, parameters)) {
-            setStatus(status, CPlateVision_ErrorInternal, "JPEG encoding failed");
+        std::string problem;
+        if (!encodeBGRToJPEG(image, std::clamp(jpegQuality, 30, 100), *bytes, *count, problem)) {
+            setStatus(status, CPlateVision_ErrorInternal, "JPEG encoding of the %dx%d evidence image failed: %s",
+                      image.cols, image.rows, problem.c_str());
             return -1;
         }
-        uint8_t *buffer = static_cast<uint8_t *>(std::malloc(encoded.size()));
-        if (!buffer) {
-            setStatus(status, CPlateVision_ErrorInternal, "out of memory");
-            return -1;
-        }
-        std::memcpy(buffer, encoded.data(), encoded.size());
-        *bytes = buffer;
-        *count = encoded.size();
         if (faceCount) *faceCount = faces;
         setOK(status);
         return 0;
     });
 }
 
+// The bytes come from malloc (libjpeg-turbo's jpeg_mem_dest, JPEGEncoding.cpp).
 extern "C" void CPlateVision_EvidenceFree(uint8_t *bytes) { std::free(bytes); }

@@ -3,8 +3,7 @@
 
 #include "Internal.hpp"
 
-#include <opencv2/imgcodecs.hpp>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -12,6 +11,9 @@
 using namespace plate_vision;
 
 namespace {
+
+/// Refused even when the caller sets no limit, as imdecode refused it (CV_IO_MAX_IMAGE_PIXELS).
+const int64_t decoderPixelLimit = int64_t(1) << 30;
 
 struct ImageHeader {
     enum Format { jpeg, png } format;
@@ -99,10 +101,11 @@ bool hasJPEGEnd(const uint8_t *bytes, size_t count) {
 CPlateVision_Frame *decode(const uint8_t *bytes, size_t count, int64_t maxPixels, CPlateVision_Status *status) {
     ImageHeader header;
     if (!readHeader(bytes, count, header, status)) return nullptr;
-    if (maxPixels > 0 && header.width * header.height > maxPixels) {
+    const int64_t limit = maxPixels > 0 ? std::min(maxPixels, decoderPixelLimit) : decoderPixelLimit;
+    if (header.width * header.height > limit) {
         setStatus(status, CPlateVision_ErrorImageTooLarge,
                   "image is %lldx%lld pixels, more than the limit of %lld; not decoded",
-                  (long long)header.width, (long long)header.height, (long long)maxPixels);
+                  (long long)header.width, (long long)header.height, (long long)limit);
         return nullptr;
     }
     if (header.format == ImageHeader::jpeg && !hasJPEGEnd(bytes, count)) {
@@ -110,14 +113,11 @@ CPlateVision_Frame *decode(const uint8_t *bytes, size_t count, int64_t maxPixels
         return nullptr;
     }
     cv::Mat image;
-    JPEGDecoding direct = header.format == ImageHeader::jpeg ? decodeJPEGToBGR(bytes, count, image) : JPEGDecoding::notHandled;
-    if (direct == JPEGDecoding::notHandled) {
-        cv::Mat encoded(1, (int)count, CV_8U, const_cast<uint8_t *>(bytes));
-        image = cv::imdecode(encoded, cv::IMREAD_COLOR);
-    }
-    if (image.empty()) {
-        setStatus(status, CPlateVision_ErrorCorruptImage, "%s data is corrupt or truncated",
-                  header.format == ImageHeader::jpeg ? "JPEG" : "PNG");
+    std::string problem;
+    const bool jpeg = header.format == ImageHeader::jpeg;
+    if (!(jpeg ? decodeJPEGToBGR(bytes, count, image, problem) : decodePNGToBGR(bytes, count, image, problem))) {
+        setStatus(status, CPlateVision_ErrorCorruptImage, "%s data is corrupt or truncated (%s)", jpeg ? "JPEG" : "PNG",
+                  problem.c_str());
         return nullptr;
     }
     setOK(status);

@@ -46,11 +46,35 @@ JPEGWalkEnd walkJPEGSegments(const uint8_t *bytes, size_t count, size_t &at, Vis
     return JPEGWalkEnd::truncated;
 }
 
-enum class JPEGDecoding { decoded, notHandled, failed };
+// Image codecs without OpenCV's imgcodecs, whose libraries (GDAL and 110 more) cost every
+// start of `parkscan` 33 MB resident and ~0.07 s. Each gives what imgcodecs gave, pixel for
+// pixel; false with `problem` set (libjpeg's or libpng's words) when the codec refuses.
 
-/// Decodes a JPEG straight to 8-bit BGR, the same pixels as cv::imdecode (JPEGDecoding.cpp).
-/// `notHandled`: a kind it leaves to imdecode (not 3 components, Exif, no Huffman tables).
-JPEGDecoding decodeJPEGToBGR(const uint8_t *bytes, size_t count, cv::Mat &image);
+/// Decodes a JPEG (1, 3 or 4 components, Exif orientation applied) to 8-bit BGR as
+/// cv::imdecode with IMREAD_COLOR did (JPEGDecoding.cpp).
+bool decodeJPEGToBGR(const uint8_t *bytes, size_t count, cv::Mat &image, std::string &problem);
+
+/// Decodes a PNG (any bit depth and colour type, alpha dropped, eXIf orientation applied)
+/// to 8-bit BGR as cv::imdecode with IMREAD_COLOR did (PNGDecoding.cpp).
+bool decodePNGToBGR(const uint8_t *bytes, size_t count, cv::Mat &image, std::string &problem);
+
+/// The orientation (1-8) in a TIFF-structured Exif block; 1 (upright) when it has none or
+/// cannot be read (ExifOrientation.cpp).
+int exifOrientation(const uint8_t *tiff, size_t count);
+
+/// The orientation in a JPEG's first APP1 segment, when that is Exif (as imdecode); 1 when
+/// there is none.
+int jpegExifOrientation(const uint8_t *bytes, size_t count);
+
+/// Turns `image` upright as an Exif orientation says (rotation, mirroring).
+void applyExifOrientation(cv::Mat &image, int orientation);
+
+/// Encodes an 8-bit BGR image as a baseline JPEG into a buffer from malloc (release it with
+/// free), the same bytes as cv::imencode(".jpg") (JPEGEncoding.cpp).
+bool encodeBGRToJPEG(const cv::Mat &image, int quality, uint8_t *&bytes, size_t &count, std::string &problem);
+
+/// Writes an 8-bit grey or BGR image to a PNG file (PNGWriting.cpp).
+bool writePNG(const std::string &path, const cv::Mat &image, std::string &problem);
 
 /// Area-averaging downscale, as cv::resize with INTER_AREA (to `size`, or by `scale`), fast
 /// and exact for 2/3 of an 8-bit image whose sides are multiples of 3 (AreaDownscale.cpp).

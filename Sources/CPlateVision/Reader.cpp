@@ -4,7 +4,6 @@
 #include "GlyphClassifier.hpp"
 #include "Internal.hpp"
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -147,10 +146,15 @@ std::vector<std::vector<CharacterRecognizer::Symbol>> readLine(CPlateVision_Read
 /// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask, OCR image and EU band.
 void writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
     std::string path = std::string(reader.debugFolder) + "/" + std::to_string(reader.debugCounter++);
-    cv::imwrite(path + "-strip.png", candidate.crop.strip);
-    if (!candidate.crop.grey.empty()) cv::imwrite(path + "-grey.png", candidate.crop.grey);
-    if (!candidate.crop.ink.empty()) cv::imwrite(path + "-ink.png", candidate.crop.ink);
-    if (!candidate.crop.binary.empty()) cv::imwrite(path + "-ocr.png", candidate.crop.binary);
+    auto write = [](const std::string &file, const cv::Mat &image) {
+        std::string problem;
+        if (!image.empty() && !writePNG(file, image, problem))
+            fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s: %s\n", file.c_str(), problem.c_str());
+    };
+    write(path + "-strip.png", candidate.crop.strip);
+    write(path + "-grey.png", candidate.crop.grey);
+    write(path + "-ink.png", candidate.crop.ink);
+    write(path + "-ocr.png", candidate.crop.binary);
 }
 
 /// Copies the OCR's symbols into `plate`, each with the plate gap of the character column

@@ -76,6 +76,75 @@ struct FrameLoadingTests {
         }
     }
 
+    @Test func truncatedPNGIsCorrupt() {
+        let png = TinyPNG.grey(width: 64, height: 48)
+        do {
+            _ = try CameraFrame(encoded: Array(png.prefix(png.count / 2)))
+            Issue.record("half a PNG decoded")
+        } catch {
+            #expect(error.code == .corruptImage)
+            #expect(error.message == "PNG data is corrupt or truncated (the file is truncated)")
+        }
+    }
+
+    /// libpng's own words reach the message: here zlib's checksum of the image data (IDAT)
+    /// does not match.
+    @Test func pngWithDamagedImageDataIsCorrupt() {
+        var png = TinyPNG.grey(width: 64, height: 48)
+        png[png.count - 40] ^= 0x10 // inside IDAT's stored pixels
+        do {
+            _ = try CameraFrame(encoded: png)
+            Issue.record("a damaged PNG decoded")
+        } catch {
+            #expect(error.code == .corruptImage)
+            #expect(error.message.hasPrefix("PNG data is corrupt"))
+            #expect(error.message.hasSuffix("(IDAT: incorrect data check)"), "\(error.message)")
+        }
+    }
+
+    @Test func jpegWithBogusHuffmanTableIsCorrupt() throws {
+        var jpeg = FrameFormatTests.greyJPEG
+        let table = try #require((0..<jpeg.count - 4).first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC4 })
+        jpeg[table + 4] = 0x17 // table class 1, index 7: there are four
+        do {
+            _ = try CameraFrame(encoded: jpeg)
+            Issue.record("a JPEG with a bogus Huffman table decoded")
+        } catch {
+            #expect(error.code == .corruptImage)
+            #expect(error.message == "JPEG data is corrupt or truncated (Bogus DHT index 7)")
+        }
+    }
+
+    /// Damaged anywhere, a frame decodes (libjpeg and libpng recover from some damage) or is
+    /// refused with an error; the process never crashes.
+    @Test func damagedFramesNeverCrash() throws {
+        var bgr = [UInt8](repeating: 0, count: 96 * 64 * 3)
+        for i in bgr.indices { bgr[i] = UInt8(truncatingIfNeeded: i &* 13 / 7) }
+        let originals = [try TestJPEG.encode(bgr: bgr, width: 96, height: 64, quality: 80), TinyPNG.grey(width: 96, height: 64, level: 77),
+                         FrameFormatTests.cmykJPEG]
+        var random: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            random = random &* 6364136223846793005 &+ 1442695040888963407
+            return Int(random >> 33) % bound
+        }
+        var refused = 0
+        for original in originals {
+            for _ in 0..<150 {
+                var damaged = original
+                for _ in 0..<1 + next(4) { damaged[2 + next(damaged.count - 2)] ^= UInt8(1 << next(8)) }
+                if next(4) == 0 { damaged = Array(damaged.prefix(2 + next(damaged.count - 2))) }
+                do {
+                    let frame = try CameraFrame(encoded: damaged)
+                    #expect(frame.width > 0 && frame.height > 0)
+                } catch {
+                    #expect([.corruptImage, .notAnImage, .imageTooLarge].contains(error.code), "\(error.message)")
+                    refused += 1
+                }
+            }
+        }
+        #expect(refused > 0)
+    }
+
     @Test func missingFileNamesThePathAndTheReason() {
         let path = "/nonexistent/frame-0042.jpg"
         do {

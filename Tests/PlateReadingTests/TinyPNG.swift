@@ -1,8 +1,21 @@
 /// Minimal valid PNG files, written by hand for tests (stored, uncompressed deflate blocks).
 enum TinyPNG {
+    /// PNG colour types (PNG 1.2, IHDR).
+    enum ColourType: UInt8 {
+        case grey = 0, rgb = 2, palette = 3, greyAlpha = 4, rgbAlpha = 6
+    }
+
     static func grey(width: Int, height: Int, level: UInt8 = 128) -> [UInt8] {
+        image(width: width, height: height, rows: Array(repeating: [UInt8](repeating: level, count: width), count: height))
+    }
+
+    /// A non-interlaced PNG of `rows` (each row's samples packed as PNG stores them: 16-bit
+    /// big-endian, depths below 8 several to a byte), with `chunks` (e.g. PLTE, tRNS, eXIf)
+    /// between the header and the image data.
+    static func image(width: Int, height: Int, colourType: ColourType = .grey, bitDepth: UInt8 = 8,
+                      rows: [[UInt8]], chunks: [(type: String, data: [UInt8])] = []) -> [UInt8] {
         var raw: [UInt8] = []
-        for _ in 0..<height { raw += [0] + [UInt8](repeating: level, count: width) }
+        for row in rows { raw += [0] + row } // filter type 0: none
         var zlib: [UInt8] = [0x78, 0x01]
         var offset = 0
         repeat {
@@ -14,13 +27,14 @@ enum TinyPNG {
         } while offset < raw.count
         zlib += bigEndian(adler32(raw))
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        png += chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, 0, 0, 0, 0])
+        png += chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [bitDepth, colourType.rawValue, 0, 0, 0])
+        for extra in chunks { png += chunk(extra.type, extra.data) }
         png += chunk("IDAT", zlib)
         png += chunk("IEND", [])
         return png
     }
 
-    private static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let body = Array(type.utf8) + data
         return bigEndian(UInt32(data.count)) + body + bigEndian(crc32(body))
     }
