@@ -87,7 +87,7 @@ typedef struct {
     const char *fallbackModel;
     /** Folder of the fallback model; NULL for Tesseract's default. */
     const char *fallbackTessdataPath;
-    /** A plate-font glyph model, `<prefix>.png` + `<prefix>.txt` (GlyphClassifier.cpp), that
+    /** A plate-font glyph network, `<prefix>.yml.gz` (GlyphClassifier.cpp), that
      *  reads every line again one character per column; NULL or empty: none. */
     const char *glyphModel;
 } CPlateVision_ReaderOptions;
