@@ -151,7 +151,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
         ]),
         // Helpers shared by test targets (running the built programs).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CPlateVision", "PlateReading"], path: "Tests/TestSupport"),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Scanning", "Enforcement", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "WatchingTests",
@@ -161,7 +161,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement"]),
+        .testTarget(name: "ScanningTests", dependencies: ["Scanning", "Synthesis", "PlateReading", "DriveInput", "Enforcement", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
-import CPlateVision
 import Foundation
 import PlateReading
+import TestSupport
 import Testing
 @testable import Scanning
 
@@ -64,17 +64,5 @@ import Testing
         let low = try EvidenceRenderer(faceCascade: nil, jpegQuality: 30).images(of: observation).overview
         let high = try EvidenceRenderer(faceCascade: nil, jpegQuality: 95).images(of: observation).overview
         #expect(low.count * 2 < high.count, "\(low.count) bytes at quality 30, \(high.count) at 95")
-    }
-}
-
-extension CameraFrame {
-    /// The frame's pixels, packed RGB rows (through the thumbnail call at full size: a copy).
-    func rgbPixels() -> [UInt8] {
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        var status = CPlateVision_Status()
-        _ = withFrameHandle { handle in
-            rgb.withUnsafeMutableBufferPointer { CPlateVision_FrameThumbnailRGB(handle, Int32(width), Int32(height), $0.baseAddress, &status) }
-        }
-        return rgb
     }
 }
