@@ -38,6 +38,18 @@ public enum PlateInterpreter {
         }
     }
 
+    /// The German readings of `symbols` (``PlateDecoder``), their confidence times `prior`.
+    static func germanReadings(_ symbols: [SymbolReading], bandCountry: String?, prior: Double,
+                               maxHypotheses: Int) -> [PlateHypothesis] {
+        PlateDecoder.decode(symbols, bandCountry: bandCountry, maxHypotheses: maxHypotheses)
+            .filter { $0.country == "D" }
+            .map { hypothesis in
+                var hypothesis = hypothesis
+                hypothesis.confidence *= prior
+                return hypothesis
+            }
+    }
+
     /// - Parameter yellowPlate: the plate's paper is yellow (Dutch plates, Luxembourg's and
     ///   British rear plates): it is no German plate, and a `D` read on its band is a misread.
     public static func interpret(
@@ -48,23 +60,11 @@ public enum PlateInterpreter {
             symbols, bandCountry: bandCountry, germanGrammar: !yellowPlate, maxHypotheses: maxHypotheses + 2)
         if !yellowPlate && (bandCountry == nil || bandCountry == "D") {
             for (variant, prior) in withoutSticker(symbols) {
-                candidates += PlateDecoder.decode(variant, bandCountry: bandCountry, maxHypotheses: maxHypotheses)
-                    .filter { $0.country == "D" }
-                    .map { hypothesis in
-                        var hypothesis = hypothesis
-                        hypothesis.confidence *= prior
-                        return hypothesis
-                    }
+                candidates += germanReadings(variant, bandCountry: bandCountry, prior: prior, maxHypotheses: maxHypotheses)
             }
         }
         if let band = bandCountry, band.count == 1, band != "D", !yellowPlate {
-            candidates += PlateDecoder.decode(symbols, bandCountry: nil, maxHypotheses: maxHypotheses)
-                .filter { $0.country == "D" }
-                .map { hypothesis in
-                    var hypothesis = hypothesis
-                    hypothesis.confidence *= bandLetterMisreadPrior
-                    return hypothesis
-                }
+            candidates += germanReadings(symbols, bandCountry: nil, prior: bandLetterMisreadPrior, maxHypotheses: maxHypotheses)
         }
         if bandCountry != "D" {
             let formats = (bandCountry.map { band in ForeignPlateFormat.common.filter { $0.country == band } }
