@@ -7,6 +7,8 @@
 #include "PixelConversion.hpp"
 #include "VideoInput.hpp"
 
+#include <thread>
+
 using namespace video_source;
 
 struct CVideoSource_Capture {
@@ -38,7 +40,8 @@ double nominalRate(const AVStream *stream) {
 }
 
 /// A timestamp of the video stream in milliseconds from the stream's start (a file's first
-/// frame is at 0, as with OpenCV); without one, the frame's number over the nominal rate.
+/// frame is at 0, whatever its container's start time); without one, the frame's number
+/// over the nominal rate.
 double millisecondsOf(const CVideoSource_Capture &capture, int64_t timestamp) {
     if (timestamp == AV_NOPTS_VALUE) return capture.fps > 0 ? capture.frames * 1000.0 / capture.fps : 0;
     int64_t start = capture.stream->start_time != AV_NOPTS_VALUE ? capture.stream->start_time : 0;
@@ -48,27 +51,34 @@ double millisecondsOf(const CVideoSource_Capture &capture, int64_t timestamp) {
 /// The next packet of the video stream into `capture.packet`: 1, 0 at the end, -1 and `why`.
 /// Empty packets are skipped (AVI's repeated frame; to a decoder, an empty packet would mean
 /// the end). A file's packet cut short is refused: its frame would be partly grey. Live
-/// sources wait at most networkTimeout for a packet.
+/// sources wait at most networkTimeout for a video packet.
 int readVideoPacket(CVideoSource_Capture &capture, std::string &why) {
+    if (capture.live) capture.deadline.arm(networkTimeout);
+    int result;
     for (;;) {
         av_packet_unref(capture.packet.get());
-        if (capture.live) capture.deadline.arm(networkTimeout);
-        int result = av_read_frame(capture.input.get(), capture.packet.get());
-        capture.deadline.disarm();
-        if (result == AVERROR_EOF) return 0;
-        if (result < 0) {
-            why = capture.live && capture.deadline.passed()
-                      ? "no data for " + std::to_string(networkTimeout.count()) + " s: is the camera still there?"
-                      : "reading frame " + std::to_string(capture.frames) + " failed (" + errorText(result) + ")";
-            return -1;
+        result = av_read_frame(capture.input.get(), capture.packet.get());
+        if (result == AVERROR(EAGAIN) && !capture.deadline.passed()) { // a stream with nothing yet
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            continue;
         }
-        if (capture.packet->stream_index != capture.stream->index || capture.packet->size == 0) continue;
-        if (!capture.live && (capture.packet->flags & AV_PKT_FLAG_CORRUPT)) {
-            why = "frame " + std::to_string(capture.frames) + " is cut short: the file is truncated or damaged";
-            return -1;
-        }
-        return 1;
+        if (result < 0) break;
+        if (capture.packet->stream_index == capture.stream->index && capture.packet->size > 0) break;
     }
+    bool late = capture.deadline.passed();
+    capture.deadline.disarm();
+    if (result == AVERROR_EOF) return 0;
+    if (result < 0) {
+        why = capture.live && late
+                  ? "no data for " + std::to_string(networkTimeout.count()) + " s: is the camera still there?"
+                  : "reading frame " + std::to_string(capture.frames) + " failed (" + errorText(result) + ")";
+        return -1;
+    }
+    if (!capture.live && (capture.packet->flags & AV_PKT_FLAG_CORRUPT)) {
+        why = "frame " + std::to_string(capture.frames) + " is cut short: the file is truncated or damaged";
+        return -1;
+    }
+    return 1;
 }
 
 /// Decodes the next frame into `capture.frame`. Decoders may hold frames back (H.264 with
