@@ -94,7 +94,8 @@ import Testing
                 }
                 Issue.record("the cut file ended without an error after \(frames) frames")
             } catch {
-                #expect(error.description.contains(cut) && error.description.contains("truncated"), "\(error)")
+                let message = "\(error)"
+                #expect(message.contains(cut) && message.contains("truncated"), "\(message)")
             }
             #expect(frames >= 3 && frames < 8)
         }
@@ -217,19 +218,20 @@ private final class ListeningSocket {
     let port: Int
 
     init() throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
+        let listening = descriptor >= 0 && withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
                 bind(descriptor, pointer, length) == 0 && listen(descriptor, 4) == 0
                     && getsockname(descriptor, pointer, &length) == 0
             }
         }
-        guard descriptor >= 0, bound else { throw LiveSourceError("no loopback socket for the test: \(String(cString: strerror(errno)))") }
+        self.descriptor = descriptor
         port = Int(UInt16(bigEndian: address.sin_port))
+        guard listening else { throw LiveSourceError("no loopback socket for the test: \(String(cString: strerror(errno)))") }
     }
 
     func close() {
