@@ -72,7 +72,7 @@ std::string failure(std::string source, const std::string &url, SourceKind kind,
 } // namespace
 
 SourceKind kindOf(const std::string &source) {
-    if (source.rfind("/dev/video", 0) == 0 || isCameraIndex(source)) return SourceKind::camera;
+    if (source.rfind("/dev/", 0) == 0 || isCameraIndex(source)) return SourceKind::camera;
     if (source.find("://") != std::string::npos) return SourceKind::stream;
     return SourceKind::file;
 }

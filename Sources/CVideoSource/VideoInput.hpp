@@ -11,7 +11,8 @@ namespace video_source {
 
 enum class SourceKind { file, stream, camera };
 
-/// `/dev/video0` or a camera index (`0`): a camera; anything with `://`: a stream; else a file.
+/// A device (`/dev/video0`, `/dev/v4l/by-id/...`, as `watch` takes any `/dev/` path) or a
+/// camera index (`0`): a camera; anything with `://`: a stream; else a file.
 SourceKind kindOf(const std::string &source);
 
 /// How long a network camera may keep us waiting (connecting, or for its next packet).
