@@ -27,6 +27,9 @@ Codec openDecoder(AVCodecID id, const AVCodecParameters *parameters, AVRational 
     if (result >= 0) {
         decoder->pkt_timebase = timeBase;
         decoder->thread_count = 1;
+        // The reader's own limit (CameraFrame.defaultPixelLimit): a damaged header must not
+        // make us allocate gigabytes.
+        decoder->max_pixels = 64 * 1024 * 1024;
         result = avcodec_open2(decoder.get(), codec, nullptr);
     }
     if (result < 0) {
