@@ -11,8 +11,8 @@ let package = Package(
     products: [
         .executable(name: "parkscan", targets: ["parkscan"]),
         .executable(name: "parkscan-synth", targets: ["parkscan-synth"]),
-        // OpenCV's video I/O, loaded with dlopen by `watch` and `parkscan-synth video` only:
-        // linked into parkscan it would cost every start ~0.14 s (FFmpeg, GStreamer).
+        // Video I/O over FFmpeg, loaded with dlopen by `watch` and `parkscan-synth video` only:
+        // linked into parkscan, FFmpeg's ~130 libraries would slow every start.
         .library(name: "ParkScanVideo", type: .dynamic, targets: ["CVideoSource"]),
     ],
     dependencies: [
@@ -70,15 +70,17 @@ let package = Package(
             ]
         ),
         .target(name: "Synthesis", dependencies: ["CSceneRender", "PlateReading", "DriveInput", "Enforcement"]),
-        // C ABI over OpenCV's VideoCapture/VideoWriter; built only into the ParkScanVideo library.
+        // C ABI over FFmpeg (reading files, streams and cameras; writing Motion-JPEG AVI); built
+        // only into the ParkScanVideo library. Its headers are in the compiler's multiarch path.
+        // libavdevice (V4L2 cameras) is loaded when a camera is opened (VideoInput.cpp).
         .target(
             name: "CVideoSource",
-            cxxSettings: openCVHeaders,
             linkerSettings: [
-                .linkedLibrary("opencv_core"),
-                .linkedLibrary("opencv_imgproc"),
-                .linkedLibrary("opencv_imgcodecs"),
-                .linkedLibrary("opencv_videoio"),
+                .linkedLibrary("avformat"),
+                .linkedLibrary("avcodec"),
+                .linkedLibrary("avutil"),
+                .linkedLibrary("swscale"),
+                .linkedLibrary("dl"),
             ]
         ),
         // Live sources for `watch`: cameras and video files (through ParkScanVideo), NMEA over

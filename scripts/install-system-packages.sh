@@ -9,6 +9,11 @@ packages=(
     libpng-dev             # libpng: PNG frames and debug images (C shim, instead of OpenCV's imgcodecs)
     libtesseract-dev       # Tesseract 5 OCR (loaded at run time by the C shim)
     libleptonica-dev       # Tesseract's image library headers
+    libavformat-dev        # FFmpeg: video files and streams, the AVI writer (video library)
+    libavcodec-dev         # FFmpeg: decoding frames, the Motion-JPEG encoder (video library)
+    libavutil-dev          # FFmpeg: frames, errors (video library)
+    libswscale-dev         # FFmpeg: frames to BGR, images to the video's size (video library)
+    libavdevice-dev        # FFmpeg: V4L2 cameras (loaded by the video library for a camera)
     tesseract-ocr-eng      # Tesseract's English LSTM model (Latin capitals and digits)
     tesseract-ocr-deu      # the German model: has Ä, Ö, Ü (--model deu)
     libsqlite3-dev         # SQLite for the rights and case store

@@ -1,7 +1,7 @@
 import Foundation
 import PlateReading
 
-/// A camera, stream or video file opened through OpenCV (FFmpeg, GStreamer, V4L2).
+/// A camera, stream or video file opened through FFmpeg (files, RTSP/HTTP, V4L2 devices).
 /// Not thread-safe: read it from one thread.
 ///
 /// A frame is taken in two steps, so that a frame nobody will read costs next to nothing:
@@ -18,7 +18,8 @@ public final class VideoCapture {
 
     /// Opens `source`: a video file, an `rtsp://` or `http://` URL, a V4L2 device
     /// (`/dev/video0`) or a camera index (`0`). For devices, the size and rate are requested.
-    /// `passJPEG`: hand Motion-JPEG frames on undecoded where the backend can (``passesJPEG``).
+    /// `passJPEG`: hand Motion-JPEG frames on undecoded (``passesJPEG``; not when the source's
+    /// frame rate is unknown).
     /// - Throws: ``LiveSourceError`` naming the source and what to check.
     public init(source: String, width: Int = 0, height: Int = 0, framesPerSecond: Double = 0, passJPEG: Bool = false) throws(LiveSourceError) {
         library = try VideoLibrary.shared()

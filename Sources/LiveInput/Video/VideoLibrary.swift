@@ -2,9 +2,9 @@ import Foundation
 
 /// The video shim (`libParkScanVideo.so`, the CVideoSource target), loaded on first use.
 ///
-/// It is not linked into `parkscan`: OpenCV's videoio pulls in FFmpeg and GStreamer (about
-/// 240 shared libraries), which cost every start of `parkscan read` ~0.14 s and ~60 MB when
-/// linked. Only `watch` and `parkscan-synth video` load it, with `dlopen`.
+/// It is not linked into `parkscan`: FFmpeg's libraries pull in about 130 more (codecs,
+/// TLS), 25 MB and ~0.15 s when loaded on their own, which every start of `parkscan read`
+/// would pay. Only `watch` and `parkscan-synth video` load it, with `dlopen`.
 ///
 /// Searched in `PARKSCAN_VIDEO_LIBRARY` (a file), beside the running executable, in `../lib`
 /// from it, then by the dynamic linker's search path.
