@@ -28,9 +28,14 @@ struct CVideoSource_Capture {
     /// Frames grabbed so far (positions where the stream has no timestamps).
     int64_t frames = 0;
     double lastMs = -1;
+    /// Packets in a row the decoder refused as damaged (skipped, as OpenCV did).
+    int damagedInARow = 0;
 };
 
 namespace {
+
+/// Damaged packets in a row after which a stream counts as broken (2 s at 25 fps).
+constexpr int maximumDamagedInARow = 50;
 
 double nominalRate(const AVStream *stream) {
     AVRational rate = stream->avg_frame_rate.num > 0 && stream->avg_frame_rate.den > 0 ? stream->avg_frame_rate
@@ -98,6 +103,10 @@ int decodeNextFrame(CVideoSource_Capture &capture, std::string &why) {
         if (read < 0) return -1;
         result = avcodec_send_packet(decoder, read == 1 ? capture.packet.get() : nullptr);
         av_packet_unref(capture.packet.get());
+        // A damaged packet (a lost network packet in an H.264 stream, a bad frame in a file)
+        // is skipped; only a run of them means the stream itself is broken.
+        if (result == AVERROR_INVALIDDATA && ++capture.damagedInARow < maximumDamagedInARow) continue;
+        if (result >= 0) capture.damagedInARow = 0;
         if (result < 0) {
             why = "decoding frame " + std::to_string(capture.frames) + " failed (" + errorText(result) + ")";
             return -1;

@@ -101,6 +101,28 @@ import Testing
         }
     }
 
+    /// A damaged frame in the middle (a network camera's lost packet, a bad write) is
+    /// skipped; the frames after it still come.
+    @Test func aDamagedFrameIsSkippedAndTheFramesAfterItStillCome() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let video = try folder.video(frames: 8, framesPerSecond: 25)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: video)))
+        // Every frame is a JPEG: the fourth's headers (markers, tables, frame size) are zeroed.
+        var starts: [Int] = []
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0xFF && bytes[index + 1] == 0xD8 && bytes[index + 2] == 0xFF {
+            starts.append(index)
+        }
+        #expect(starts.count == 8)
+        for index in starts[3]..<min(starts[3] + 2000, starts[4]) { bytes[index] = 0 }
+        let damaged = folder.path("damaged.avi")
+        try Data(bytes).write(to: URL(fileURLWithPath: damaged))
+        let capture = try VideoCapture(source: damaged)
+        var frames = 0
+        while try capture.next() != nil { frames += 1 }
+        #expect(frames == 7)
+    }
+
     @Test func aFileThatIsNotAVideoIsRefusedWithItsName() throws {
         let folder = try Folder()
         defer { folder.remove() }
