@@ -29,7 +29,7 @@ public final class WatchSession: @unchecked Sendable {
         public var sourceDescription: String
 
         public init(vehicle: String, zones: ZoneMap, database: ParkScanDatabase, rights: any RightsLookup,
-                    evidenceFolder: String, settings: ScanSettings = .init(), queueCapacity: Int = 2,
+                    evidenceFolder: String, settings: ScanSettings = .init(), queueCapacity: Int = 4,
                     dropPolicy: FrameDropPolicy = .init(), sourceDescription: String = "live") {
             self.vehicle = vehicle
             self.zones = zones
