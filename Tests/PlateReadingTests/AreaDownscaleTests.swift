@@ -1,7 +1,7 @@
-import CPlateVision
 import Foundation
 import PlateReading
 import Testing
+import TestSupport
 
 /// The detector's 2/3 downscale (1920x1080 -> 1280x720, AreaDownscale.cpp), seen through the
 /// thumbnail call that uses it too.
@@ -21,19 +21,9 @@ import Testing
         return (frame, bgr)
     }
 
-    static func thumbnail(_ frame: CameraFrame, width: Int, height: Int) -> [UInt8] {
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        var status = CPlateVision_Status()
-        let result = frame.withFrameHandle { handle in
-            rgb.withUnsafeMutableBufferPointer { CPlateVision_FrameThumbnailRGB(handle, Int32(width), Int32(height), $0.baseAddress, &status) }
-        }
-        #expect(result == 0)
-        return rgb
-    }
-
     @Test func twoThirdsIsTheAreaAverageRoundedToNearest() throws {
         let (frame, bgr) = try Self.frame()
-        let rgb = Self.thumbnail(frame, width: 1280, height: 720)
+        let rgb = frame.rgbPixels(width: 1280, height: 720)
         // Per axis, an output pixel covers 1.5 input pixels: weights 2:1 (even) or 1:2 (odd).
         func taps(_ out: Int) -> [(Int, Int)] {
             let base = out / 2 * 3
@@ -64,7 +54,7 @@ import Testing
             var times: [Double] = []
             for _ in 0..<7 {
                 let start = DispatchTime.now().uptimeNanoseconds
-                _ = Self.thumbnail(frame, width: width, height: height)
+                _ = frame.rgbPixels(width: width, height: height)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start))
             }
             return times.sorted()[3]

@@ -2,14 +2,16 @@ import CPlateVision
 import PlateReading
 
 extension CameraFrame {
-    /// The frame's pixels, packed RGB rows (through the thumbnail call at full size: a copy).
-    public func rgbPixels() -> [UInt8] {
+    /// The frame's pixels, packed RGB rows, scaled to `width` x `height` (default: its own
+    /// size, a copy) by the thumbnail call; empty when the call fails.
+    public func rgbPixels(width: Int? = nil, height: Int? = nil) -> [UInt8] {
+        let (width, height) = (width ?? self.width, height ?? self.height)
         var rgb = [UInt8](repeating: 0, count: width * height * 3)
         var status = CPlateVision_Status()
-        _ = withFrameHandle { handle in
+        let result = withFrameHandle { handle in
             rgb.withUnsafeMutableBufferPointer { CPlateVision_FrameThumbnailRGB(handle, Int32(width), Int32(height), $0.baseAddress, &status) }
         }
-        return rgb
+        return result == 0 ? rgb : []
     }
 
     /// The RGB triple at `x`, `y` of `pixels` (``rgbPixels()``).

@@ -1,9 +1,9 @@
-import CPlateVision
 import Foundation
 import LiveInput
 import PlateReading
 import Synthesis
 import Testing
+import TestSupport
 
 /// The video library (FFmpeg) on its own: exact rates and positions, the pixels it decodes,
 /// the images it writes, and sources that are not what they should be.
@@ -176,8 +176,8 @@ import Testing
 
     /// Per-pixel difference of two frames of the same size as `frame` (`other` scaled to it).
     static func difference(_ frame: CameraFrame, _ other: CameraFrame) -> Difference {
-        let a = rgb(frame, width: frame.width, height: frame.height)
-        let b = rgb(other, width: frame.width, height: frame.height)
+        let a = frame.rgbPixels()
+        let b = other.rgbPixels(width: frame.width, height: frame.height)
         var absolute = 0.0
         var shift = [0.0, 0.0, 0.0]
         for index in a.indices {
@@ -189,15 +189,6 @@ import Testing
         return Difference(meanAbsolute: absolute / count, largestChannelShift: shift.map { abs($0) / (count / 3) }.max()!)
     }
 
-    static func rgb(_ frame: CameraFrame, width: Int, height: Int) -> [UInt8] {
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
-        var status = CPlateVision_Status()
-        let result = frame.withFrameHandle { handle in
-            rgb.withUnsafeMutableBufferPointer { CPlateVision_FrameThumbnailRGB(handle, Int32(width), Int32(height), $0.baseAddress, &status) }
-        }
-        #expect(result == 0)
-        return rgb
-    }
 }
 
 /// A temporary folder with rendered scenes and videos of them.
