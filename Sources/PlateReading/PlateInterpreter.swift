@@ -1,4 +1,3 @@
-import Foundation
 /// Turns a plate's OCR symbols into ranked readings: the German grammar (``PlateDecoder``),
 /// the layouts of common foreign series (``ForeignPlateFormat``) and the raw reading compete
 /// on probability.
