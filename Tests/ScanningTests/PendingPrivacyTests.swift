@@ -26,9 +26,12 @@ import Testing
                                     decideAt: seen.addingTimeInterval(600), evidence: .frame(Data("frame of M-XY 4321".utf8)),
                                     scanRun: "run", policy: .init(), in: db)
         }
-        let found = try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: "z1", in: db) }
+        let (found, evidence) = try database.writer.read { db in
+            let found = try PendingStore.find(plateKey: "M-XY 4321", zone: "z1", in: db)
+            return (found, try found.map { try PendingStore.evidence(of: $0, in: db) })
+        }
         #expect(found?.details.plate == "M-XY 4321")
-        #expect(found?.evidence == .frame(Data("frame of M-XY 4321".utf8)))
+        #expect(evidence == .frame(Data("frame of M-XY 4321".utf8)))
         #expect(try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: "z2", in: db) } == nil)
         let bytes = TemporaryFolder.databaseBytes(path)
         #expect(!bytes.isEmpty)
@@ -48,8 +51,10 @@ import Testing
                                     decideAt: seen.addingTimeInterval(600), evidence: rendered, scanRun: "run",
                                     policy: .init(), in: db)
         }
-        let found = try database.writer.read { db in try PendingStore.find(plateKey: "M-XY 4321", zone: "z1", in: db) }
-        #expect(found?.evidence == rendered)
+        let evidence = try database.writer.read { db in
+            try PendingStore.find(plateKey: "M-XY 4321", zone: "z1", in: db).map { try PendingStore.evidence(of: $0, in: db) }
+        }
+        #expect(evidence == rendered)
     }
 
     @Test func destroyingTheDayKeyMakesThePendingPlateUnrecoverable() throws {

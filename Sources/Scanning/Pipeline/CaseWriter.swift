@@ -27,7 +27,7 @@ struct CaseWriter {
                            latitude: later.position?.latitude, longitude: later.position?.longitude,
                            confidence: later.plate.confidence, agreement: later.plate.agreement,
                            readCount: later.plate.readCount, alternatives: later.plate.alternatives).insert(db)
-        let earlierImages = try images(of: earlier)
+        let earlierImages = try images(of: earlier, in: db)
         let laterImages = try renderer.images(of: later.bestObservation)
         let folder = "\(Self.folderName(scanRun))/case-\(id)"
         let files: [(Int, String, Data?)] = [
@@ -44,8 +44,8 @@ struct CaseWriter {
 
     /// The first sighting's overview and plate crop: rendered now from its kept frame (faces
     /// blurred), or as they were rendered when it was stored.
-    private func images(of earlier: PendingMatch) throws -> (overview: Data?, crop: Data?) {
-        switch earlier.evidence {
+    private func images(of earlier: PendingMatch, in db: Database) throws -> (overview: Data?, crop: Data?) {
+        switch try PendingStore.evidence(of: earlier, in: db) {
         case .frame(let bytes):
             guard let box = earlier.details.plateBox else { return (nil, nil) }
             let images = try renderer.images(encoded: bytes, box: box, name: earlier.details.frame)

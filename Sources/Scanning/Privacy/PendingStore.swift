@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 
 /// A pending first sighting found again, opened with its key.
-public struct PendingMatch: Sendable {
+public struct PendingMatch {
     public var id: Int64
     public var seenAt: Date
     public var details: PendingSightingDetails
-    public var evidence: PendingEvidence
+    /// The key its evidence is sealed with (``PendingStore/evidence(of:in:)`` opens it).
+    let seal: PlateSeal
 }
 
 /// Pending first sightings: stored under the keyed hash of their plate key, their details
@@ -22,20 +23,25 @@ public enum PendingStore {
         for (day, seal) in try PendingKeyring.liveSeals(at: now, in: db) {
             let hash = seal.hash(plateKey: plateKey)
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, seenAt, sealedDetails, sealedOverview, sealedCrop, sealedFrame FROM pendingSighting
+                SELECT id, seenAt, sealedDetails FROM pendingSighting
                 WHERE plateHash = ? AND zone = ? AND keyDay = ? AND (? IS NULL OR expiresAt > ?) ORDER BY seenAt, id LIMIT 1
                 """, arguments: [hash, zone, day, now, now]) else { continue }
             let details = try JSONDecoder().decode(PendingSightingDetails.self, from: seal.open(row["sealedDetails"]))
-            let evidence: PendingEvidence
-            if let frame = row["sealedFrame"] as Data? {
-                evidence = .frame(try seal.open(frame))
-            } else {
-                evidence = .rendered(overview: try (row["sealedOverview"] as Data?).map(seal.open),
-                                     crop: try (row["sealedCrop"] as Data?).map(seal.open))
-            }
-            return PendingMatch(id: row["id"], seenAt: row["seenAt"], details: details, evidence: evidence)
+            return PendingMatch(id: row["id"], seenAt: row["seenAt"], details: details, seal: seal)
         }
         return nil
+    }
+
+    /// The evidence kept with `match`, opened: read and decrypted only when a case needs it,
+    /// not each time a sighting looks for a pending one of its plate.
+    public static func evidence(of match: PendingMatch, in db: Database) throws -> PendingEvidence {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sealedOverview, sealedCrop, sealedFrame FROM pendingSighting WHERE id = ?",
+                                         arguments: [match.id]) else {
+            return .rendered(overview: nil, crop: nil)
+        }
+        if let frame = row["sealedFrame"] as Data? { return .frame(try match.seal.open(frame)) }
+        return .rendered(overview: try (row["sealedOverview"] as Data?).map(match.seal.open),
+                         crop: try (row["sealedCrop"] as Data?).map(match.seal.open))
     }
 
     /// Stores a pending first sighting of `plateKey` in `zone`, to be decided at `decideAt`.
