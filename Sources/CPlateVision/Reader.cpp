@@ -105,6 +105,12 @@ PlateCrop separated(const PlateCrop &crop, const std::vector<int> &cuts) {
     return out;
 }
 
+/// One reading of a candidate and where it comes from.
+struct LineReading {
+    enum Source { firstModel, glyphModel, firstModelGrey, fallbackModel } source;
+    std::vector<CharacterRecognizer::Symbol> symbols;
+};
+
 /// The readings of a candidate: the first model on the binary characters; when it is unsure
 /// of any character, also the first model on the grey characters (blurred plates, whose
 /// binarised strokes merge) and the fallback model on the binary ones (umlauts, other
@@ -118,7 +124,7 @@ PlateCrop separated(const PlateCrop &crop, const std::vector<int> &cuts) {
 /// cuts an unsure column into sure characters, every reading gets the line opened there
 /// (`crop` is replaced): 85.0 % / 69.5 %, 68.5 % when only the glyph reading had the cut
 /// (Tesseract's three readings outvoted it: LSZ-R 6 over LSZ-IR 6).
-std::vector<std::vector<CharacterRecognizer::Symbol>> readLine(CPlateVision_Reader &reader, PlateCrop &crop) {
+std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) {
     std::vector<CharacterRecognizer::Symbol> glyphs;
     if (reader.glyphs) {
         std::vector<int> cuts;
@@ -128,18 +134,18 @@ std::vector<std::vector<CharacterRecognizer::Symbol>> readLine(CPlateVision_Read
             glyphs = reader.glyphs->read(crop);
         }
     }
-    std::vector<std::vector<CharacterRecognizer::Symbol>> readings{reader.recognizer->read(crop.binary)};
-    if (!glyphs.empty()) readings.push_back(std::move(glyphs));
-    if (!unsure(readings.front())) {
-        for (auto &reading : readings) checkStems(crop.binary, reading);
-        return readings;
+    std::vector<LineReading> readings{{LineReading::firstModel, reader.recognizer->read(crop.binary)}};
+    const bool firstUnsure = unsure(readings.front().symbols);
+    if (!glyphs.empty()) readings.push_back({LineReading::glyphModel, std::move(glyphs)});
+    if (firstUnsure) {
+        readings.push_back({LineReading::firstModelGrey, reader.recognizer->read(crop.grey)});
+        if (reader.hasFallback) {
+            if (!reader.fallback) reader.fallback = reader.fallbackLoading.get();
+            if (reader.fallback && reader.fallback->ready())
+                readings.push_back({LineReading::fallbackModel, reader.fallback->read(crop.binary)});
+        }
     }
-    readings.push_back(reader.recognizer->read(crop.grey));
-    if (reader.hasFallback) {
-        if (!reader.fallback) reader.fallback = reader.fallbackLoading.get();
-        if (reader.fallback && reader.fallback->ready()) readings.push_back(reader.fallback->read(crop.binary));
-    }
-    for (auto &reading : readings) checkStems(crop.binary, reading);
+    for (auto &reading : readings) checkStems(crop.binary, reading.symbols);
     return readings;
 }
 
@@ -155,6 +161,30 @@ void writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candida
     write(path + "-grey.png", candidate.crop.grey);
     write(path + "-ink.png", candidate.crop.ink);
     write(path + "-ocr.png", candidate.crop.binary);
+}
+
+/// PLATEVISION_DEBUG_DIR: each reading of a candidate (first model binary, glyph model,
+/// first model grey, fallback model, as far as made) with every symbol's choices, one line
+/// per reading, in `<n>-readings.txt` beside the candidate's images.
+void writeDebugReadings(const CPlateVision_Reader &reader, const std::vector<LineReading> &readings) {
+    const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(reader.debugCounter - 1) + "-readings.txt";
+    FILE *file = fopen(path.c_str(), "w");
+    if (file == nullptr) {
+        fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s\n", path.c_str());
+        return;
+    }
+    const char *names[] = {"first", "glyph", "grey", "fallback"};
+    for (const auto &reading : readings) {
+        fprintf(file, "%-8s ", names[reading.source]);
+        for (const auto &symbol : reading.symbols) {
+            fprintf(file, "[%d-%d]", symbol.left, symbol.right);
+            for (int c = 0; c < symbol.reading.choiceCount; c++)
+                fprintf(file, "%s%s:%.2f", c == 0 ? "" : "/", symbol.reading.choices[c].utf8, symbol.reading.choices[c].confidence);
+            fputc(' ', file);
+        }
+        fputc('\n', file);
+    }
+    fclose(file);
 }
 
 /// Copies the OCR's symbols into `plate`, each with the plate gap of the character column
@@ -323,7 +353,10 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
             if (reader->debugFolder != nullptr) writeDebugImages(*reader, candidate);
             const int first = written;
             PlateCrop crop = candidate.crop; // its line opened where the glyph reading cut it
-            for (const auto &symbols : readLine(*reader, crop)) {
+            const auto readings = readLine(*reader, crop);
+            if (reader->debugFolder != nullptr) writeDebugReadings(*reader, readings);
+            for (const auto &reading : readings) {
+                const auto &symbols = reading.symbols;
                 if (symbols.empty() || written >= capacity) continue;
                 CPlateVision_Plate &plate = plates[written++];
                 memset(&plate, 0, sizeof plate);
