@@ -45,8 +45,9 @@ struct PlateScore {
             func percent(_ count: Int) -> String {
                 String(format: "%.1f%% (%d/%d)", 100 * Double(count) / Double(tally.plates), count, tally.plates)
             }
-            return "\(name) plates: exact with split \(percent(tally.exactWithSplit)), "
-                + "exact \(percent(tally.exact)), nothing read there \(tally.notFound), "
+            // A foreign truth's written form is the labeller's, not a layout's: characters only.
+            let split = name == "German" ? "exact with split \(percent(tally.exactWithSplit)), " : ""
+            return "\(name) plates: \(split)exact \(percent(tally.exact)), nothing read there \(tally.notFound), "
                 + "wrong at confidence >= \(Self.sureConfidence) \(tally.sureWrong) of \(tally.sure)"
         }
         return [german.plates > 0 ? line("German", german) : nil, foreign.plates > 0 ? line("foreign", foreign) : nil]
