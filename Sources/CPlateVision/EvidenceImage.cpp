@@ -15,26 +15,23 @@ using namespace plate_vision;
 
 namespace {
 
-/// One classifier per thread and cascade file: detectMultiScale is not documented as
-/// thread-safe, and loading the XML costs ~50 ms.
-cv::CascadeClassifier *faceClassifier(const char *cascadePath, CPlateVision_Status *status) {
-    thread_local std::unique_ptr<cv::CascadeClassifier> classifier;
-    thread_local std::string loadedPath;
-    if (classifier && loadedPath == cascadePath) return classifier.get();
-    auto fresh = std::make_unique<cv::CascadeClassifier>();
-    if (!fresh->load(cascadePath)) {
+/// A classifier for one overview, freed with the integral images of its scale pyramid (one
+/// buffer of ~31 MB for a 960x540 copy, mapped on its own and so given back: see HeapTrim in
+/// PlateReading); one kept per thread kept it. Loading the XML costs ~50 ms per overview,
+/// and overviews are rendered only for cases.
+std::unique_ptr<cv::CascadeClassifier> faceClassifier(const char *cascadePath, CPlateVision_Status *status) {
+    auto classifier = std::make_unique<cv::CascadeClassifier>();
+    if (!classifier->load(cascadePath)) {
         setStatus(status, CPlateVision_ErrorFileUnreadable, "%s: cannot load the face cascade", cascadePath);
         return nullptr;
     }
-    classifier = std::move(fresh);
-    loadedPath = cascadePath;
-    return classifier.get();
+    return classifier;
 }
 
 /// Pixelates every face the cascade finds (on a copy scaled to at most 960 px wide, for
 /// speed); a found face is widened by 20 % so that its outline goes too.
 bool blurFaces(cv::Mat &image, const char *cascadePath, int *faceCount, CPlateVision_Status *status) {
-    cv::CascadeClassifier *classifier = faceClassifier(cascadePath, status);
+    std::unique_ptr<cv::CascadeClassifier> classifier = faceClassifier(cascadePath, status);
     if (!classifier) return false;
     double scale = image.cols > 960 ? 960.0 / image.cols : 1.0;
     cv::Mat grey, small;

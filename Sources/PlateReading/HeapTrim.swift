@@ -12,8 +12,13 @@ import Glibc
 /// also returns what is free once a second (``releaseFreedMemory()``).
 public enum HeapTrim {
     /// Buffers up to this size come from the heap and are reused; larger ones are mapped on
-    /// their own (glibc's default threshold starts at 128 KB and moves).
-    public static let mappedBufferSize = 32 << 20
+    /// their own and returned when freed (glibc's default threshold starts at 128 KB and
+    /// moves). Frame buffers are at most 8 MB at 1080p. At 32 MB, the face search's ~31 MB
+    /// integral-image buffer (rendering a case's evidence) came from a thread's arena and
+    /// stayed resident after it was freed: neither `malloc_trim` nor the trim threshold gives
+    /// back the top of a thread's arena below ``keptFreeMemory`` (`watch`: 218-223 MB before
+    /// the first case, 252-260 MB after it, for the rest of the hour).
+    public static let mappedBufferSize = 16 << 20
     /// Free memory at the top of a heap is given back only beyond this.
     public static let keptFreeMemory = 128 << 20
 
