@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 
 /// A labelled image set's truth: a CSV with a header and one row per plate, `file,plate`
 /// and optionally `country,x,y,w,h` (the plate's box in the image); more columns may follow.
@@ -9,8 +10,8 @@ struct GroundTruth {
         var text: String
         /// The country code as on the EU band, when the truth has the column.
         var country: String?
-        /// The plate's box in the image, `[x, y, width, height]`, when the truth has the columns.
-        var box: [Int]?
+        /// The plate's box in the image, when the truth has the columns.
+        var box: PixelBox?
 
         var isGerman: Bool { country == "D" }
     }
@@ -44,7 +45,7 @@ struct GroundTruth {
                 guard box.allSatisfy({ $0 != nil }), box[2]! > 0, box[3]! > 0 else {
                     throw CommandFailure("\(place): x,y,w,h must be whole numbers with w and h above 0, found \"\(line)\"")
                 }
-                plate.box = box.map { $0! }
+                plate.box = PixelBox(x: box[0]!, y: box[1]!, width: box[2]!, height: box[3]!)
             }
             plates.append(plate)
         }

@@ -1,3 +1,5 @@
+import PlateReading
+
 /// Every labelled plate with a box, matched by place with the reads of its image: the plate
 /// is read exactly when the likeliest reading over it (boxes overlapping by more than 0.3 of
 /// their union) has its characters, and with its split when the written form is the truth's
@@ -25,7 +27,11 @@ struct PlateScore {
     mutating func add(_ report: ImageReport, truths: [GroundTruth.Plate]) {
         for truth in truths {
             guard let box = truth.box else { continue }
-            let read = report.plates?.first { Self.overlap($0.box, box) > Self.minimumOverlap }
+            let read = report.plates?.first { reading in
+                reading.box.count == 4
+                    && PixelBox(x: reading.box[0], y: reading.box[1], width: reading.box[2], height: reading.box[3])
+                        .overlap(with: box) > Self.minimumOverlap
+            }
             let exact = read.map { ReadScore.normalize($0.normalized) == ReadScore.normalize(truth.text) } ?? false
             let withSplit = exact && read?.text == truth.text
             let sure = (read?.confidence ?? 0) >= Self.sureConfidence
@@ -41,27 +47,18 @@ struct PlateScore {
     /// One line per kind of plate; nil when no plate of the truth has a box.
     var summary: String? {
         guard german.plates + foreign.plates > 0 else { return nil }
-        func line(_ name: String, _ tally: Tally) -> String {
+        func line(_ name: String, _ tally: Tally, withSplit: Bool) -> String {
             func percent(_ count: Int) -> String {
                 String(format: "%.1f%% (%d/%d)", 100 * Double(count) / Double(tally.plates), count, tally.plates)
             }
-            // A foreign truth's written form is the labeller's, not a layout's: characters only.
-            let split = name == "German" ? "exact with split \(percent(tally.exactWithSplit)), " : ""
+            let split = withSplit ? "exact with split \(percent(tally.exactWithSplit)), " : ""
             return "\(name) plates: \(split)exact \(percent(tally.exact)), nothing read there \(tally.notFound), "
                 + "wrong at confidence >= \(Self.sureConfidence) \(tally.sureWrong) of \(tally.sure)"
         }
-        return [german.plates > 0 ? line("German", german) : nil, foreign.plates > 0 ? line("foreign", foreign) : nil]
+        // A foreign truth's written form is the labeller's, not a layout's: characters only.
+        return [german.plates > 0 ? line("German", german, withSplit: true) : nil,
+                foreign.plates > 0 ? line("foreign", foreign, withSplit: false) : nil]
             .compactMap { $0 }.joined(separator: "\n")
-    }
-
-    /// Intersection over union of two `[x, y, width, height]` boxes.
-    static func overlap(_ a: [Int], _ b: [Int]) -> Double {
-        guard a.count == 4, b.count == 4 else { return 0 }
-        let width = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
-        let height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
-        guard width > 0, height > 0 else { return 0 }
-        let shared = Double(width * height)
-        return shared / (Double(a[2] * a[3] + b[2] * b[3]) - shared)
     }
 }
 
