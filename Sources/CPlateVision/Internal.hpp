@@ -133,6 +133,16 @@ bool isYellowPlate(const cv::Mat &bgr, const cv::Rect &box);
 /// grey frame the lines were found in (`scale` of the colour frame's size); sorts best first.
 void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray, float scale);
 
+/// Length in pixels of the sideways (motion) blur on the characters inside `interior` of a
+/// straightened plate strip; 0 when its vertical edges are no softer than its horizontal
+/// ones (MotionDeblur.cpp).
+int sidewaysBlurLength(const cv::Mat &gray, const cv::Rect &interior);
+
+/// Undoes sideways motion blur on a straightened plate strip (characters inside `interior`,
+/// scaled `frameToStrip` from the frame) when it is long enough to join characters. Returns
+/// the blur's length in strip pixels, 0 when the strip was left as it was.
+float undoMotionBlur(cv::Mat &gray, const cv::Rect &interior, float frameToStrip);
+
 /// A plate's characters cut out, deskewed and cleaned: black characters on white.
 struct PlateCrop {
     cv::Mat binary;              // CV_8U, 0 = ink, 255 = paper; empty if no characters
@@ -160,8 +170,13 @@ struct PlateCandidate {
     cv::Rect bandBox() const;                  // the EU band in frame pixels
 };
 
+/// Detection works on the frame scaled by this (at most 1280 pixels a side).
+float workingScale(const cv::Size &frame);
+
 /// The most plate-like text lines of a frame, best first, with their characters cut out.
-std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates);
+/// `considered`, when given, gets every text line found, scored, best first (debugging).
+std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates,
+                                                std::vector<TextLine> *considered = nullptr);
 
 /// The EU band's country letters (black on white, OCR-ready), or an empty image when
 /// nothing letter-like is in the band.

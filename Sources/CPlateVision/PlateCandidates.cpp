@@ -20,10 +20,10 @@ constexpr float lightOnDarkSearchBelow = 0.5f;
 
 } // namespace
 
-std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates) {
+std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates, std::vector<TextLine> *considered) {
     cv::Mat gray;
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    const float scale = std::min(1.0f, float(workingSize) / std::max(bgr.cols, bgr.rows));
+    const float scale = workingScale(bgr.size());
     // Only the grey frame is scaled down: colour is looked at in a few small regions (the EU
     // band), at full size. Scaling the colour frame took 6 % of a frame's reading (perf).
     cv::Mat workingGray = gray;
@@ -39,6 +39,7 @@ std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandi
         std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.score > b.score; });
     }
 
+    if (considered != nullptr) *considered = lines;
     std::vector<PlateCandidate> candidates;
     if (lines.empty()) return candidates;
     const float cutoff = std::max(minimumDetectionScore, relativeDetectionCutoff * lines.front().score);
@@ -48,6 +49,10 @@ std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandi
         if (!candidate.crop.binary.empty()) candidates.push_back(std::move(candidate));
     }
     return candidates;
+}
+
+float workingScale(const cv::Size &frame) {
+    return std::min(1.0f, float(workingSize) / std::max(frame.width, frame.height));
 }
 
 cv::Rect PlateCandidate::box(const cv::Size &frame) const {

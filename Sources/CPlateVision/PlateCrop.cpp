@@ -331,6 +331,7 @@ void dropColouredComponents(const cv::Mat &labels, const Strip &strip, std::vect
 
 PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
     Strip strip = straighten(bgr, gray, line, scale);
+    undoMotionBlur(strip.gray, plateInterior(strip), strip.frameToStrip);
     cv::Mat ink = binarize(strip);
     // Coloured pixels are never character ink (see dropColouredComponents); clearing them
     // first keeps a character that blur has joined to a sticker.

@@ -26,6 +26,7 @@ struct CPlateVision_Reader {
     int maxCandidates = 4;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
+    int debugFrame = 0;
 };
 
 namespace {
@@ -187,6 +188,35 @@ void writeDebugReadings(const CPlateVision_Reader &reader, const std::vector<Lin
     fclose(file);
 }
 
+/// PLATEVISION_DEBUG_DIR: every text line the frame's detection found, best first, appended
+/// to `lines.txt`: where it is (frame pixels), its characters, its plate-likeness, and the
+/// number of the candidate images it was read as (`-` when it was not read: below the cutoff
+/// or beyond the candidates read per frame; `known` when it is a plate the caller knew).
+void writeDebugLines(CPlateVision_Reader &reader, const std::vector<TextLine> &lines,
+                     const std::vector<PlateCandidate> &candidates, const std::vector<int> &knownAt, float scale) {
+    const std::string path = std::string(reader.debugFolder) + "/lines.txt";
+    FILE *file = fopen(path.c_str(), "a");
+    if (file == nullptr) {
+        fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s\n", path.c_str());
+        return;
+    }
+    fprintf(file, "frame %d: %zu lines, %zu candidates\n", reader.debugFrame++, lines.size(), candidates.size());
+    for (const auto &line : lines) {
+        const cv::Rect box = line.bounds();
+        std::string fate = "-";
+        for (size_t c = 0, image = size_t(reader.debugCounter); c < candidates.size(); c++) {
+            const bool same = candidates[c].line.bounds() == box && candidates[c].line.lightOnDark == line.lightOnDark;
+            if (same) fate = knownAt[c] >= 0 ? "known" : "read as " + std::to_string(image);
+            if (knownAt[c] < 0) image++;
+        }
+        fprintf(file, "  %s box %d,%d %dx%d  %zu blobs, %d characters %.0f px high  score %.3f%s%s\n", fate.c_str(),
+                int(box.x / scale), int(box.y / scale), int(box.width / scale), int(box.height / scale),
+                line.blobs.size(), line.characterCount(), line.characterHeight / scale, line.score,
+                line.hasEUBand ? "  EU band" : "", line.lightOnDark ? "  light on dark" : "");
+    }
+    fclose(file);
+}
+
 /// Copies the OCR's symbols into `plate`, each with the plate gap of the character column
 /// it was read from (the OCR saw evenly re-spaced characters).
 void placeSymbols(const std::vector<CharacterRecognizer::Symbol> &symbols, const PlateCrop &crop,
@@ -334,10 +364,14 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
             return -1;
         }
         const cv::Mat &bgr = frame->bgr;
-        const auto candidates = findPlateCandidates(bgr, std::min(capacity, reader->maxCandidates));
+        std::vector<TextLine> considered;
+        const auto candidates = findPlateCandidates(bgr, std::min(capacity, reader->maxCandidates),
+                                                    reader->debugFolder != nullptr ? &considered : nullptr);
         std::vector<cv::Rect> boxes;
         for (const auto &candidate : candidates) boxes.push_back(candidate.box(bgr.size()));
         const std::vector<int> knownAt = findKnownPlates(boxes, known, knownCount);
+        if (reader->debugFolder != nullptr)
+            writeDebugLines(*reader, considered, candidates, knownAt, workingScale(bgr.size()));
         int written = 0, candidateIndex = 0;
         for (size_t c = 0; c < candidates.size(); c++) {
             const auto &candidate = candidates[c];

@@ -56,6 +56,14 @@ struct EndToEndReadingTests {
         #expect(reads.first?.country == "NL")
     }
 
+    /// Sideways motion blur twice a stroke's width (11 px on 36 px characters, blurred by
+    /// ImageMagick, not by our renderer) joins the characters into bars; before the reader
+    /// measured and undid it, this plate was read `DA-T 8`.
+    @Test func readsAPlateBlurredByMotion() throws {
+        let reads = try PlateReader().read(contentsOf: Fixtures.path("reader/motion-blurred-plate.jpg"))
+        #expect(reads.first?.text == "KÜN-RT 408", "read \(reads.map(\.text))")
+    }
+
     @Test func frameWithoutPlatesGivesNoPlates() throws {
         // A plain grey 64x48 PNG, written by hand: no plate can be in it.
         let reads = try PlateReader().read(CameraFrame(encoded: TinyPNG.grey(width: 64, height: 48)))
