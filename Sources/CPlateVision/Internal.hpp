@@ -133,14 +133,9 @@ bool isYellowPlate(const cv::Mat &bgr, const cv::Rect &box);
 /// grey frame the lines were found in (`scale` of the colour frame's size); sorts best first.
 void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::Mat &gray, float scale);
 
-/// Length in pixels of the sideways (motion) blur on the characters inside `interior` of a
-/// straightened plate strip; 0 when its vertical edges are no softer than its horizontal
-/// ones (MotionDeblur.cpp).
-int sidewaysBlurLength(const cv::Mat &gray, const cv::Rect &interior);
-
 /// Undoes sideways motion blur on a straightened plate strip (characters inside `interior`,
 /// scaled `frameToStrip` from the frame) when it is long enough to join characters. Returns
-/// the blur's length in strip pixels, 0 when the strip was left as it was.
+/// the blur's length in strip pixels, 0 when the strip was left as it was (MotionDeblur.cpp).
 float undoMotionBlur(cv::Mat &gray, const cv::Rect &interior, float frameToStrip);
 
 /// A plate's characters cut out, deskewed and cleaned: black characters on white.

@@ -93,8 +93,8 @@ void removeHorizontalBlur(cv::Mat &gray, float length) {
     restored(cv::Rect(margin, 0, gray.cols, gray.rows)).convertTo(gray, CV_8U);
 }
 
-} // namespace
-
+/// Length in pixels of the sideways (motion) blur on the characters inside `interior` of a
+/// straightened plate strip; 0 when its vertical edges are no softer than its horizontal ones.
 int sidewaysBlurLength(const cv::Mat &gray, const cv::Rect &interior) {
     const cv::Rect region = interior & cv::Rect(0, 0, gray.cols, gray.rows);
     if (region.width < 16 || region.height < 8) return 0;
@@ -106,6 +106,8 @@ int sidewaysBlurLength(const cv::Mat &gray, const cv::Rect &interior) {
     // longer across than along is motion.
     return across > along ? across : 0;
 }
+
+} // namespace
 
 float undoMotionBlur(cv::Mat &gray, const cv::Rect &interior, float frameToStrip) {
     const int length = sidewaysBlurLength(gray, interior);
