@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <iterator>
 
 namespace plate_vision {
 
@@ -35,8 +36,12 @@ std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandi
     if (lines.empty() || lines.front().score < lightOnDarkSearchBelow) {
         std::vector<TextLine> inverted = findTextLines(workingGray, true);
         scoreTextLines(inverted, bgr, workingGray, scale);
-        lines.insert(lines.end(), inverted.begin(), inverted.end());
-        std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.score > b.score; });
+        // Both are sorted best first; on equal scores the dark-on-light line stays first.
+        std::vector<TextLine> merged;
+        merged.reserve(lines.size() + inverted.size());
+        std::merge(lines.begin(), lines.end(), inverted.begin(), inverted.end(), std::back_inserter(merged),
+                   [](const auto &a, const auto &b) { return a.score > b.score; });
+        lines = std::move(merged);
     }
 
     if (considered != nullptr) *considered = lines;

@@ -31,7 +31,7 @@ struct GeneratedDrive {
         let database = try ParkScanDatabase(path: folder.file("rights.sqlite"))
         let importer = RightsImporter(database: database, grammar: ReaderPlateGrammar())
         for file in ["permits", "sessions", "exemptions"] {
-            try importer.importFile(atPath: folder.file("drive/rights/\(file).csv"))
+            _ = try importer.importFile(atPath: folder.file("drive/rights/\(file).csv"))
         }
         return RightsStore(database: database)
     }

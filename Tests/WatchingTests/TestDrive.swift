@@ -50,7 +50,7 @@ struct TestDrive {
         let database = try ParkScanDatabase(path: file("rights.sqlite"))
         if try database.writer.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM residentPermit") ?? 0 }) == 0 {
             let importer = RightsImporter(database: database, grammar: ReaderPlateGrammar())
-            for kind in ["permits", "sessions", "exemptions"] { try importer.importFile(atPath: drivePath + "/rights/\(kind).csv") }
+            for kind in ["permits", "sessions", "exemptions"] { _ = try importer.importFile(atPath: drivePath + "/rights/\(kind).csv") }
         }
         return RightsStore(database: database)
     }

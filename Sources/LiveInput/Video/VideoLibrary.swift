@@ -90,7 +90,7 @@ public final class VideoLibrary: @unchecked Sendable {
     static func withMessage<R>(_ body: (UnsafeMutablePointer<CChar>, Int) -> R) -> (R, String) {
         var buffer = [CChar](repeating: 0, count: 512)
         let result = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, $0.count) }
-        return (result, String(cString: buffer))
+        return (result, String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 }
 

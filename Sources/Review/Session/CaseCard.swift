@@ -23,7 +23,7 @@ public struct CaseCard {
         if let original = found.originalPlate { out.append("  read as     \(original) (corrected)") }
         out.append("  detail      \(found.detail)")
         out.append("  seen        \(ReviewTime.text(found.firstSeen)) -> \(ReviewTime.text(found.lastSeen))")
-        if let reviewer = found.reviewer {
+        if found.reviewer != nil {
             out.append("  decided     \(ReviewDesk.lastDecision(found))" + (found.reviewNote.map { ", note: \($0)" } ?? ""))
         }
         if let batch = found.exportBatch { out.append("  exported    \(batch)") }
