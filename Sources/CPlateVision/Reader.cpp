@@ -150,9 +150,20 @@ std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) 
     return readings;
 }
 
-/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask, OCR image and EU band.
-void writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
-    std::string path = std::string(reader.debugFolder) + "/" + std::to_string(reader.debugCounter++);
+/// PLATEVISION_DEBUG_DIR: `name` in the debug folder, opened with `mode`; nil (and said on
+/// stderr) when it cannot be.
+FILE *openDebugFile(const CPlateVision_Reader &reader, const std::string &name, const char *mode) {
+    const std::string path = std::string(reader.debugFolder) + "/" + name;
+    FILE *file = fopen(path.c_str(), mode);
+    if (file == nullptr) fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s\n", path.c_str());
+    return file;
+}
+
+/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask, OCR image and EU band, as
+/// `<n>-*.png`. Returns n, the candidate's number (its readings go to `<n>-readings.txt`).
+int writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
+    const int number = reader.debugCounter++;
+    const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(number);
     auto write = [](const std::string &file, const cv::Mat &image) {
         std::string problem;
         if (!image.empty() && !writePNG(file, image, problem))
@@ -162,18 +173,15 @@ void writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candida
     write(path + "-grey.png", candidate.crop.grey);
     write(path + "-ink.png", candidate.crop.ink);
     write(path + "-ocr.png", candidate.crop.binary);
+    return number;
 }
 
 /// PLATEVISION_DEBUG_DIR: each reading of a candidate (first model binary, glyph model,
 /// first model grey, fallback model, as far as made) with every symbol's choices, one line
-/// per reading, in `<n>-readings.txt` beside the candidate's images.
-void writeDebugReadings(const CPlateVision_Reader &reader, const std::vector<LineReading> &readings) {
-    const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(reader.debugCounter - 1) + "-readings.txt";
-    FILE *file = fopen(path.c_str(), "w");
-    if (file == nullptr) {
-        fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s\n", path.c_str());
-        return;
-    }
+/// per reading, in `<number>-readings.txt` beside the candidate's images.
+void writeDebugReadings(const CPlateVision_Reader &reader, int number, const std::vector<LineReading> &readings) {
+    FILE *file = openDebugFile(reader, std::to_string(number) + "-readings.txt", "w");
+    if (file == nullptr) return;
     const char *names[] = {"first", "glyph", "grey", "fallback"};
     for (const auto &reading : readings) {
         fprintf(file, "%-8s ", names[reading.source]);
@@ -194,12 +202,8 @@ void writeDebugReadings(const CPlateVision_Reader &reader, const std::vector<Lin
 /// or beyond the candidates read per frame; `known` when it is a plate the caller knew).
 void writeDebugLines(CPlateVision_Reader &reader, const std::vector<TextLine> &lines,
                      const std::vector<PlateCandidate> &candidates, const std::vector<int> &knownAt, float scale) {
-    const std::string path = std::string(reader.debugFolder) + "/lines.txt";
-    FILE *file = fopen(path.c_str(), "a");
-    if (file == nullptr) {
-        fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s\n", path.c_str());
-        return;
-    }
+    FILE *file = openDebugFile(reader, "lines.txt", "a");
+    if (file == nullptr) return;
     fprintf(file, "frame %d: %zu lines, %zu candidates\n", reader.debugFrame++, lines.size(), candidates.size());
     for (const auto &line : lines) {
         const cv::Rect box = line.bounds();
@@ -384,11 +388,11 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
                 plate.knownPlate = knownAt[c];
                 continue;
             }
-            if (reader->debugFolder != nullptr) writeDebugImages(*reader, candidate);
+            const int debugNumber = reader->debugFolder != nullptr ? writeDebugImages(*reader, candidate) : -1;
             const int first = written;
             PlateCrop crop = candidate.crop; // its line opened where the glyph reading cut it
             const auto readings = readLine(*reader, crop);
-            if (reader->debugFolder != nullptr) writeDebugReadings(*reader, readings);
+            if (reader->debugFolder != nullptr) writeDebugReadings(*reader, debugNumber, readings);
             for (const auto &reading : readings) {
                 const auto &symbols = reading.symbols;
                 if (symbols.empty() || written >= capacity) continue;

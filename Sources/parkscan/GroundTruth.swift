@@ -62,9 +62,4 @@ struct GroundTruth {
         }
         return order.map { ($0, last[$0]!) }
     }
-
-    /// The labelled plates of one image.
-    func plates(in file: String) -> [Plate] {
-        plates.filter { $0.file == file }
-    }
 }

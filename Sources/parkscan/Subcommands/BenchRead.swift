@@ -35,10 +35,11 @@ struct BenchRead: ParsableCommand {
         let plateReader = try reader.makeReader()
         var score = ReadScore()
         var plateScore = PlateScore()
+        let platesByFile = Dictionary(grouping: expected.plates, by: \.file)
         for (file, plate) in expected.images {
             let report = Read.read(folder + "/" + file, with: plateReader)
             score.add(report, truth: plate)
-            plateScore.add(report, truths: expected.plates(in: file))
+            plateScore.add(report, truths: platesByFile[file] ?? [])
             if verbose, !score.lastWasTop1 {
                 let got = report.error ?? report.plates?.first?.text ?? "(none)"
                 print("  \(file): expected \(plate), read \(got)")
