@@ -159,21 +159,37 @@ FILE *openDebugFile(const CPlateVision_Reader &reader, const std::string &name, 
     return file;
 }
 
-/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask, OCR image and EU band, as
-/// `<n>-*.png`. Returns n, the candidate's number (its readings go to `<n>-readings.txt`).
+/// PLATEVISION_DEBUG_DIR: `image` (when there is one) as the PNG file `path`.
+void writeDebugPNG(const std::string &path, const cv::Mat &image) {
+    std::string problem;
+    if (!image.empty() && !writePNG(path, image, problem))
+        fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s: %s\n", path.c_str(), problem.c_str());
+}
+
+/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask and OCR image, as `<n>-*.png`. Returns n, the candidate's number (its readings go to `<n>-readings.txt`).
 int writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
     const int number = reader.debugCounter++;
     const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(number);
-    auto write = [](const std::string &file, const cv::Mat &image) {
-        std::string problem;
-        if (!image.empty() && !writePNG(file, image, problem))
-            fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s: %s\n", file.c_str(), problem.c_str());
-    };
-    write(path + "-strip.png", candidate.crop.strip);
-    write(path + "-grey.png", candidate.crop.grey);
-    write(path + "-ink.png", candidate.crop.ink);
-    write(path + "-ocr.png", candidate.crop.binary);
+    writeDebugPNG(path + "-strip.png", candidate.crop.strip);
+    writeDebugPNG(path + "-grey.png", candidate.crop.grey);
+    writeDebugPNG(path + "-ink.png", candidate.crop.ink);
+    writeDebugPNG(path + "-ocr.png", candidate.crop.binary);
     return number;
+}
+
+/// PLATEVISION_DEBUG_DIR: the candidate's EU band as found in the frame (`<n>-band.png`),
+/// the white letters cut from it for the OCR (`<n>-band-letters.png`), and the country read
+/// there (`<n>-band.txt`, empty when none was read).
+void writeDebugBand(const CPlateVision_Reader &reader, int number, const cv::Mat &bgr, cv::Rect band,
+                    const cv::Mat &letters, const std::string &country) {
+    const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(number);
+    band &= cv::Rect(0, 0, bgr.cols, bgr.rows);
+    if (!band.empty()) writeDebugPNG(path + "-band.png", bgr(band));
+    writeDebugPNG(path + "-band-letters.png", letters);
+    if (FILE *file = openDebugFile(reader, std::to_string(number) + "-band.txt", "w")) {
+        fprintf(file, "%s\n", country.c_str());
+        fclose(file);
+    }
 }
 
 /// PLATEVISION_DEBUG_DIR: each reading of a candidate (first model binary, glyph model,
@@ -410,9 +426,11 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
             for (int i = first; i < written; i++) plates[i].isYellow = yellow;
             // The band's letters are read once per candidate that gave a reading.
             if (candidate.line.hasEUBand) {
-                std::string country = reader->recognizer->readWord(bandLettersImage(bgr, candidate.bandBox()),
-                                                                   "ABCDEFGHIJKLMNOPRSTUVZ");
+                const cv::Mat letters = bandLettersImage(bgr, candidate.bandBox());
+                std::string country = reader->recognizer->readWord(letters, "ABCDEFGHIJKLMNOPRSTUVZ");
                 if (country.size() > 3) country.clear();
+                if (reader->debugFolder != nullptr)
+                    writeDebugBand(*reader, debugNumber, bgr, candidate.bandBox(), letters, country);
                 for (int i = first; i < written; i++)
                     strncpy(plates[i].bandCountry, country.c_str(), sizeof plates[i].bandCountry - 1);
             }

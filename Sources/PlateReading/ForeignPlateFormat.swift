@@ -73,10 +73,12 @@ extension ForeignPlateFormat {
     public static let common: [ForeignPlateFormat] = [
         .init(country: "PL", layout: "LL DDDDD"), .init(country: "PL", layout: "LLL DDDD"),
         .init(country: "PL", layout: "LLL DDLL"), .init(country: "PL", layout: "LL DDDLL"),
+        .init(country: "PL", layout: "LL DDDDL"),
         .init(country: "CZ", layout: "DLD DDDD"), .init(country: "CZ", layout: "DLL DDDD"),
         .init(country: "SK", layout: "LL-DDDLL", prior: 0.6),
         .init(country: "F", layout: "LL-DDD-LL", prior: 0.8),
-        .init(country: "I", layout: "LL DDDLL", prior: 0.6),
+        // Printed `AB 123 CD`: a gap on both sides of the digits.
+        .init(country: "I", layout: "LL DDD LL", prior: 0.6),
         .init(country: "NL", layout: "DD-LLL-D"), .init(country: "NL", layout: "D-LLL-DD"),
         .init(country: "NL", layout: "LL-DDD-L"), .init(country: "NL", layout: "L-DDD-LL"),
         .init(country: "NL", layout: "LLL-DD-L"), .init(country: "NL", layout: "DD-LL-LL"),
@@ -89,6 +91,19 @@ extension ForeignPlateFormat {
         .init(country: "E", layout: "DDDD LLL", prior: 0.3),
         // Right-hand-drive cars are rare on the continent.
         .init(country: "GB", layout: "LLDD LLL", prior: 0.15),
-        .init(country: "A", layout: "LL DDDDL"), .init(country: "A", layout: "L DDDDLL"),
-    ]
+    ] + austrian
+
+    /// Austria: a district of 1-2 letters, the coat of arms, then 2-5 digits and 1-2 letters
+    /// (`W 12345 B`, `GU 123 AB`, `G 18 B`), 3-6 characters after the district. Fourteen
+    /// layouts share one series' belief.
+    static let austrian: [ForeignPlateFormat] = ["L", "LL"].flatMap { district in
+        (2...5).flatMap { digits in
+            (1...2).filter { digits + $0 <= 6 }.map { letters in
+                ForeignPlateFormat(
+                    country: "A", layout: district + " " + String(repeating: "D", count: digits) + " "
+                        + String(repeating: "L", count: letters),
+                    prior: 0.15)
+            }
+        }
+    }
 }

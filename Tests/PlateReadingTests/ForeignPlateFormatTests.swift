@@ -15,6 +15,13 @@ struct ForeignPlateFormatTests {
         #expect(french.separatedBefore == [false, false, true, false, false, true, false])
     }
 
+    @Test func austriaHasItsDistrictDigitsAndLettersSeries() {
+        let layouts = ForeignPlateFormat.common.filter { $0.country == "A" }.map(\.layout)
+        #expect(layouts.count == 14)
+        #expect(layouts.contains("L DD L") && layouts.contains("LL DDDDD L") && layouts.contains("LL DDDD LL"))
+        #expect(!layouts.contains("LL DDDDD LL"), "at most 6 characters after the district")
+    }
+
     @Test func everyCommonLayoutHasLettersAndDigitsOnly() {
         for format in ForeignPlateFormat.common {
             #expect(!format.classes.isEmpty, "\(format.country) \(format.layout)")

@@ -53,6 +53,14 @@ struct PlateInterpreterTests {
         #expect(readings.first?.country == "D")
     }
 
+    @Test func polishAndAustrianSeriesWithOneLetterAtTheEndHaveTheirLayouts() {
+        let polish = PlateInterpreter.interpret(symbols("KR1234C", gaps: [2: 0.5]), bandCountry: "PL")
+        #expect(polish.first?.text == "KR 1234C")
+        let austrian = PlateInterpreter.interpret(symbols("G18B", gaps: [1: 0.7, 3: 0.4]), bandCountry: "A")
+        #expect(austrian.first?.text == "G 18 B")
+        #expect(austrian.first?.country == "A")
+    }
+
     @Test func bandCountryLimitsLayoutsToThatCountry() {
         let readings = PlateInterpreter.interpret(symbols("WA56660", gaps: [2: 0.4]), bandCountry: "PL")
         #expect(readings.first?.text == "WA 56660")
@@ -64,9 +72,9 @@ struct PlateInterpreterTests {
         let misread = PlateInterpreter.interpret(symbols("KBXZ3048", gaps: [2: 0.75, 4: 0.4]), bandCountry: "I")
         #expect(misread.first?.text == "KB-XZ 3048")
         #expect(misread.first?.country == "D")
-        // An Italian plate under its band stays Italian.
-        let italian = PlateInterpreter.interpret(symbols("AB123CD", gaps: [2: 0.4, 5: 0.4]), bandCountry: "I")
-        #expect(italian.first?.text == "AB 123CD")
+        // An Italian plate under its band stays Italian, written with its two gaps.
+        let italian = PlateInterpreter.interpret(symbols("AB123CD", gaps: [2: 0.5, 5: 0.5]), bandCountry: "I")
+        #expect(italian.first?.text == "AB 123 CD")
         #expect(italian.first?.country == "I")
         // A two-letter band is no misread D: the characters stay under it.
         let czech = PlateInterpreter.interpret(symbols("WSQ3021", gaps: [3: 0.4]), bandCountry: "CZ")
