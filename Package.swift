@@ -144,7 +144,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlateReadingTests", dependencies: ["PlateReading", "Synthesis", "TestSupport"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "PlateReading", "TestSupport"]),
         .testTarget(name: "DriveInputTests", dependencies: ["DriveInput"]),
         .testTarget(name: "EnforcementTests", dependencies: ["Enforcement"]),
         .testTarget(name: "OccupancyExportTests", dependencies: ["OccupancyExport", "Enforcement", .product(name: "GRDB", package: "GRDB.swift")]),

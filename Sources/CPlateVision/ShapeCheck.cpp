@@ -24,6 +24,9 @@ int choiceIndex(const CPlateVision_Symbol &symbol, const char *text) {
 /// How far the left edge of the ink near the top and bottom of the character lies right of
 /// the edge at mid-height, in character widths: about 0 for a stem (D, B), 0.15-0.35 for a
 /// round left side (O, 0, Q). Negative when the character cannot be measured.
+/// The ends are taken at 4-8 % of the height from the top and bottom: the narrow plate font's
+/// O and Q have straight sides and round only at their ends, where 8-12 % measured a Q as
+/// a stem (`WIS-TQ 241` read `WIS-TD 241` in every frame of a drive).
 float leftRoundness(const cv::Mat &binary, int left, int right) {
     left = std::max(0, left);
     right = std::min(binary.cols, right);
@@ -39,7 +42,7 @@ float leftRoundness(const cv::Mat &binary, int left, int right) {
     if (height < 12) return -1;
     auto at = [&](float fraction) { return float(leftmost[std::min(height - 1, int(fraction * height))]); };
     const float middle = std::min({at(0.4f), at(0.5f), at(0.6f)});
-    const float ends = 0.5f * (std::max(at(0.08f), at(0.12f)) + std::max(at(0.88f), at(0.92f)));
+    const float ends = 0.5f * (std::max(at(0.04f), at(0.08f)) + std::max(at(0.92f), at(0.96f)));
     return (ends - middle) / float(right - left);
 }
 

@@ -8,6 +8,6 @@ extension ConfidenceCalibration {
     /// `parkscan read --json --raw-confidence /tmp/cal`. Rendered frames are harder than the
     /// real photos measured so far, so on real photos these confidences run low (cautious).
     static let fitted: [String: ConfidenceCalibration] = [
-        "eng": ConfidenceCalibration(points: [(0.0005, 0.143), (0.0085, 0.273), (0.0250, 0.333), (0.0425, 0.348), (0.0660, 0.500), (0.0965, 0.545), (0.1310, 0.667), (0.1875, 0.696), (0.2280, 0.696), (0.2600, 0.769), (0.3040, 0.905), (0.5245, 0.988)]),
+        "eng": ConfidenceCalibration(points: [(0.0010, 0.143), (0.0020, 0.200), (0.0105, 0.227), (0.0275, 0.320), (0.0430, 0.438), (0.0520, 0.571), (0.0835, 0.645), (0.1265, 0.682), (0.1865, 0.758), (0.2600, 0.786), (0.5000, 0.990)]),
     ]
 }

@@ -97,7 +97,11 @@ struct GeneratedDrive {
     }
 
     /// Plates a track is sure of are not read again in its later frames (``SurePlates``), and
-    /// the scan decides as one that reads every plate: same cases, pending sightings, occupancy.
+    /// the scan decides as one that reads every plate: same cases, pending sightings, vehicles.
+    /// Reading every frame can only add reads of a plate already sure, and a noisy one among
+    /// them (seed 30's `BIR-AK 244` read `AUR-AK 244` in a frame the sure scan carried) can
+    /// take a sighting below the agreement a sure plate needs: a vehicle then counts as unread
+    /// there instead of with its status, never the other way round.
     @Test func aSureTracksLaterFramesAreNotReadAgain() throws {
         let drive = try GeneratedDrive()
         defer { drive.folder.remove() }
@@ -111,7 +115,16 @@ struct GeneratedDrive {
         #expect(carrying.platesRead < reading.platesRead)
         func decided(_ path: String) throws -> [String] { try GeneratedDrive.cases(path).map { "\($0.plate)|\($0.zone)|\($0.rule)" } }
         #expect(try decided(sure) == decided(every))
-        #expect(carrying.occupancy == reading.occupancy)
+        #expect(carrying.occupancy.count == reading.occupancy.count)
+        for (carried, read) in zip(carrying.occupancy, reading.occupancy) {
+            #expect(carried.zone == read.zone && carried.periodStart == read.periodStart && carried.pass == read.pass)
+            #expect(carried.vehicles == read.vehicles && carried.capacity == read.capacity, "\(carried) vs \(read)")
+            #expect(carried.unread <= read.unread, "\(carried) vs \(read)")
+            let statuses = { (row: ZoneOccupancyRecord) in
+                row.resident + row.paid + row.exempt + row.suspected + row.unread + row.unchecked
+            }
+            #expect(statuses(carried) == statuses(read), "\(carried) vs \(read)")
+        }
         #expect(carrying.run.pending == reading.run.pending, "\(carrying.run) vs \(reading.run)")
         // Evidence is cut from frames the OCR read: four files per case, as ever.
         let evidence = try ParkScanDatabase(path: sure).writer.read { db in try CaseEvidenceRecord.fetchCount(db) }
