@@ -166,7 +166,8 @@ void writeDebugPNG(const std::string &path, const cv::Mat &image) {
         fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s: %s\n", path.c_str(), problem.c_str());
 }
 
-/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask and OCR image, as `<n>-*.png`. Returns n, the candidate's number (its readings go to `<n>-readings.txt`).
+/// PLATEVISION_DEBUG_DIR: each candidate's strip, ink mask and OCR image, as `<n>-*.png`.
+/// Returns n, the candidate's number (its readings and band go to `<n>-readings.txt`, `<n>-band*`).
 int writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
     const int number = reader.debugCounter++;
     const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(number);

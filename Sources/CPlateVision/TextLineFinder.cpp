@@ -45,7 +45,7 @@ void addUmlautDots(std::vector<CharacterBlob> &blobs, std::vector<cv::Rect> &dot
             if (!above || !sized) continue;
             const float centre = dot->x + 0.5f * dot->width;
             if (dot->width >= 0.5f * body.width) {
-                bar = std::abs(centre - middle) <= body.width / 6.0f;
+                bar = bar || std::abs(centre - middle) <= body.width / 6.0f;
             } else {
                 (centre < middle ? left : right) = true;
             }

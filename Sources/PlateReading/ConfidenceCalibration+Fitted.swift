@@ -2,8 +2,9 @@ extension ConfidenceCalibration {
     /// Tables fitted by scripts/calibrate-confidence.py, per OCR model name.
     ///
     /// `eng` (with Debian's `deu` as fallback and the glyph model, the default reader): 300
-    /// rendered frames of seed 31, 293 best reads of which 200 exact (before the glyph
-    /// network: 291 and 138); reproduce with
+    /// rendered frames of seed 31, 295 best reads of which 208 exact (session 10: umlauts
+    /// rendered as plates print them, the glyph network retrained on them; session 5: 293
+    /// and 200; before the glyph network: 291 and 138); reproduce with
     /// `parkscan-synth plates --count 300 --seed 31 --out /tmp/cal` and
     /// `parkscan read --json --raw-confidence /tmp/cal`. Rendered frames are harder than the
     /// real photos measured so far, so on real photos these confidences run low (cautious).

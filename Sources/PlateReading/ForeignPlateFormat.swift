@@ -94,8 +94,8 @@ extension ForeignPlateFormat {
     ] + austrian
 
     /// Austria: a district of 1-2 letters, the coat of arms, then 2-5 digits and 1-2 letters
-    /// (`W 12345 B`, `GU 123 AB`, `G 18 B`), 3-6 characters after the district. Fourteen
-    /// layouts share one series' belief.
+    /// (`W 12345 B`, `GU 123 AB`, `G 18 B`), 3-6 characters after the district: fourteen
+    /// layouts, each at a low prior so that together they weigh about as much as two series.
     static let austrian: [ForeignPlateFormat] = ["L", "LL"].flatMap { district in
         (2...5).flatMap { digits in
             (1...2).filter { digits + $0 <= 6 }.map { letters in
