@@ -151,6 +151,7 @@ struct PlateCrop {
     cv::Mat strip;               // the straightened grey strip the characters came from
     cv::Mat ink;                 // its ink mask (for debugging)
     cv::Point2f corners[4];      // in frame pixels: tl, tr, br, bl
+    bool hyphenated = false;     // a hyphen printed between characters (no German plate)
 };
 
 /// Cuts out the characters of `line` (found in an image scaled by `scale` from the frame).

@@ -110,7 +110,7 @@ cv::Mat binarize(const Strip &strip) {
 
 /// Chooses the components that are the plate's characters (or pieces of them).
 std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &stats, const Strip &strip, float &height,
-                                       std::vector<int> &keep) {
+                                       std::vector<int> &keep, bool &hyphenated) {
     const int count = stats.rows, rows = strip.gray.rows, cols = strip.gray.cols;
     std::vector<Component> all;
     std::vector<float> heights;
@@ -190,6 +190,30 @@ std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &sta
             if (near && joined.width <= 0.85f * m) { keep.push_back(f.label); kept.push_back(f.box); break; }
         }
     }
+    // A printed hyphen: a short bar at mid-height, alone in a gap between characters (French,
+    // Belgian, Dutch plates). German plates print none: their stickers stand in the gap.
+    hyphenated = std::any_of(all.begin(), all.end(), [&](const Component &c) {
+        const float middle = c.box.y + 0.5f * c.box.height;
+        const bool bar = c.box.width >= 0.25f * m && c.box.width <= 0.8f * m && c.box.height >= 0.06f * m &&
+                         c.box.height <= 0.3f * m && c.box.width >= 1.5f * c.box.height;
+        const bool midHeight = middle > top + 0.3f * m && middle < top + 0.7f * m;
+        const bool between = std::any_of(kept.begin(), kept.begin() + characterCount, [&](const cv::Rect &k) {
+            return k.x + k.width <= c.box.x;
+        }) && std::any_of(kept.begin(), kept.begin() + characterCount, [&](const cv::Rect &k) {
+            return k.x >= c.box.x + c.box.width;
+        });
+        const bool apart = std::none_of(kept.begin(), kept.begin() + characterCount, [&](const cv::Rect &k) {
+            return (k & c.box).area() > 0;
+        });
+        // Alone in its columns: the pieces of a seal sticker's emblem come with the rest of it.
+        const bool alone = std::none_of(all.begin(), all.end(), [&](const Component &o) {
+            const bool sharesColumns = o.box.x < c.box.x + c.box.width && o.box.x + o.box.width > c.box.x;
+            const bool inRow = o.box.y < bottom + slack && o.box.y + o.box.height > top - slack;
+            const bool pieceSized = o.box.height <= 1.6f * m && o.box.width <= 1.5f * m; // not the plate's border
+            return o.label != c.label && sharesColumns && inRow && pieceSized;
+        });
+        return bar && midHeight && between && apart && alone;
+    });
     // Umlaut dots: small, in the top of the character band, over a character whose body
     // starts below the usual top (the plate font shortens umlaut letters to make room).
     // Kept, the glyph model can tell Ü from U (200 rendered frames: 1 more read before it
@@ -343,7 +367,7 @@ PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &lin
     crop.ink = ink;
     float height = 0;
     std::vector<int> keep;
-    std::vector<cv::Rect> kept = selectCharacters(labels, stats, strip, height, keep);
+    std::vector<cv::Rect> kept = selectCharacters(labels, stats, strip, height, keep, crop.hyphenated);
     dropColouredComponents(labels, strip, keep, kept, count);
     if (!kept.empty()) {
         std::vector<uint8_t> keptLabel(stats.rows, 0);

@@ -41,6 +41,7 @@ void fillPlate(CPlateVision_Plate &plate, const PlateCandidate &candidate, const
     plate.detectionScore = candidate.line.score;
     plate.characterHeight = candidate.line.characterHeight / candidate.scale;
     plate.hasEUBand = candidate.line.hasEUBand ? 1 : 0;
+    plate.hyphenated = candidate.crop.hyphenated ? 1 : 0;
 }
 
 /// Whether `<folder>/<model>.traineddata` exists (folder NULL: Tesseract's default folders).

@@ -49,10 +49,18 @@ public enum PlateInterpreter {
             }
     }
 
-    /// - Parameter yellowPlate: the plate's paper is yellow (Dutch plates, Luxembourg's and
-    ///   British rear plates): it is no German plate, and a `D` read on its band is a misread.
+    /// Prior of the German readings of a plate with a printed hyphen: German plates print
+    /// none (the seal stickers stand between district and letters), French, Belgian and Dutch
+    /// ones do; the hyphen may still be a speck of dirt.
+    static let hyphenatedGermanPrior = 0.1
+
+    /// - Parameters:
+    ///   - yellowPlate: the plate's paper is yellow (Dutch plates, Luxembourg's and British
+    ///     rear plates): it is no German plate, and a `D` read on its band is a misread.
+    ///   - hyphenated: a hyphen is printed between the characters: most likely no German plate.
     public static func interpret(
-        _ symbols: [SymbolReading], bandCountry: String?, yellowPlate: Bool = false, maxHypotheses: Int = 5
+        _ symbols: [SymbolReading], bandCountry: String?, yellowPlate: Bool = false, hyphenated: Bool = false,
+        maxHypotheses: Int = 5
     ) -> [PlateHypothesis] {
         let bandCountry = yellowPlate && bandCountry == "D" ? nil : bandCountry
         var candidates = PlateDecoder.decode(
@@ -69,6 +77,11 @@ public enum PlateInterpreter {
             let formats = (bandCountry.map { band in ForeignPlateFormat.common.filter { $0.country == band } }
                 ?? ForeignPlateFormat.common).filter { !yellowPlate || ForeignPlateFormat.yellowCountries.contains($0.country) }
             candidates += ForeignPlateMatcher.readings(symbols, formats: formats)
+        }
+        if hyphenated {
+            for index in candidates.indices where candidates[index].country == "D" {
+                candidates[index].confidence *= hyphenatedGermanPrior
+            }
         }
         var best: [String: PlateHypothesis] = [:]
         for candidate in candidates where candidate.normalized.count >= minimumLength {

@@ -105,6 +105,7 @@ public final class PlateReader {
             let symbols = reading.symbolReadings
             let hypotheses = PlateInterpreter.interpret(
                 symbols, bandCountry: band.isEmpty ? nil : band, yellowPlate: plate.isYellow != 0,
+                hyphenated: plate.hyphenated != 0,
                 maxHypotheses: configuration.maxAlternatives + 1)
             for hypothesis in hypotheses {
                 var weighed = hypothesis

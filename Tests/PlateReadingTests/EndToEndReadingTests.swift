@@ -85,6 +85,19 @@ struct EndToEndReadingTests {
         #expect(reads.first?.text == "BÖ-AG 888", "read \(reads.map(\.text))")
     }
 
+    /// Belgian plates print hyphens, German ones never do. Without that cue Tesseract's
+    /// `BHOY357` (B for 8, O for G) outvoted the glyph network's `8HGY357` as the German
+    /// `BH-OY 357` at 0.8 in this rendered frame (seed 2026, frame 132).
+    @Test func aHyphenatedBelgianPlateIsNotReadAsGerman() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/scene.jpg"
+        let truth = try SceneGenerator(seed: 2026, options: SceneOptions(width: 1280, height: 720)).renderScene(132, to: path)
+        #expect(truth.plates.map(\.text).contains("8-HGY-357"))
+        let reads = try PlateReader().read(contentsOf: path)
+        #expect(reads.contains { $0.text == "8-HGY-357" && $0.country == "B" }, "read \(reads.map(\.text))")
+        #expect(!reads.contains { $0.normalized == "BHOY357" })
+    }
+
     /// `plate` in the middle of a grey frame 600 px wider and 400 px taller.
     static func onGreyFrame(_ plate: CameraFrame) throws -> CameraFrame {
         let rgb = plate.rgbPixels()

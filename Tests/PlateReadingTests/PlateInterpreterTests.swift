@@ -53,6 +53,18 @@ struct PlateInterpreterTests {
         #expect(readings.first?.country == "D")
     }
 
+    @Test func aPrintedHyphenMakesTheGermanReadingUnlikely() {
+        // Belgian 8-HGY-357 with the OCR torn between B and 8, G and O: a German reading
+        // wins unless the hyphens printed after the 8 and the Y count against it.
+        var symbols = symbols("8HGY357", gaps: [1: 0.45, 4: 0.45])
+        symbols[0].choices = [CharacterChoice("B", 0.5), CharacterChoice("8", 0.45)]
+        symbols[2].choices = [CharacterChoice("G", 0.5), CharacterChoice("O", 0.45)]
+        #expect(PlateInterpreter.interpret(symbols, bandCountry: nil).first?.country == "D")
+        let hyphenated = PlateInterpreter.interpret(symbols, bandCountry: nil, hyphenated: true)
+        #expect(hyphenated.first?.text == "8-HGY-357")
+        #expect(hyphenated.first?.country == "B")
+    }
+
     @Test func polishAndAustrianSeriesWithOneLetterAtTheEndHaveTheirLayouts() {
         let polish = PlateInterpreter.interpret(symbols("KR1234C", gaps: [2: 0.5]), bandCountry: "PL")
         #expect(polish.first?.text == "KR 1234C")

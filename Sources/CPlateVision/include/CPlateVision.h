@@ -140,6 +140,8 @@ typedef struct {
     int hasEUBand;
     /** 1 when the plate is yellow (Dutch plates, Luxembourg's and British rear plates): never German. */
     int isYellow;
+    /** 1 when a hyphen is printed between the characters (French, Belgian, Dutch plates): no German plate. */
+    int hyphenated;
     /** Which plate candidate of the frame this is (0, 1, ...). A candidate the first OCR
      *  pass was unsure of is read again (other image, other model): each reading is its own
      *  entry with the same `candidate`, for the caller to weigh. */
