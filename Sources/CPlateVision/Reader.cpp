@@ -151,17 +151,23 @@ std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) 
     return readings;
 }
 
+/// PLATEVISION_DEBUG_DIR: the path of `name` in the debug folder.
+std::string debugPath(const CPlateVision_Reader &reader, const std::string &name) {
+    return std::string(reader.debugFolder) + "/" + name;
+}
+
 /// PLATEVISION_DEBUG_DIR: `name` in the debug folder, opened with `mode`; nil (and said on
 /// stderr) when it cannot be.
 FILE *openDebugFile(const CPlateVision_Reader &reader, const std::string &name, const char *mode) {
-    const std::string path = std::string(reader.debugFolder) + "/" + name;
+    const std::string path = debugPath(reader, name);
     FILE *file = fopen(path.c_str(), mode);
     if (file == nullptr) fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s\n", path.c_str());
     return file;
 }
 
-/// PLATEVISION_DEBUG_DIR: `image` (when there is one) as the PNG file `path`.
-void writeDebugPNG(const std::string &path, const cv::Mat &image) {
+/// PLATEVISION_DEBUG_DIR: `image` (when there is one) as the PNG file `name` in the debug folder.
+void writeDebugPNG(const CPlateVision_Reader &reader, const std::string &name, const cv::Mat &image) {
+    const std::string path = debugPath(reader, name);
     std::string problem;
     if (!image.empty() && !writePNG(path, image, problem))
         fprintf(stderr, "PLATEVISION_DEBUG_DIR: cannot write %s: %s\n", path.c_str(), problem.c_str());
@@ -171,11 +177,11 @@ void writeDebugPNG(const std::string &path, const cv::Mat &image) {
 /// Returns n, the candidate's number (its readings and band go to `<n>-readings.txt`, `<n>-band*`).
 int writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate) {
     const int number = reader.debugCounter++;
-    const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(number);
-    writeDebugPNG(path + "-strip.png", candidate.crop.strip);
-    writeDebugPNG(path + "-grey.png", candidate.crop.grey);
-    writeDebugPNG(path + "-ink.png", candidate.crop.ink);
-    writeDebugPNG(path + "-ocr.png", candidate.crop.binary);
+    const std::string prefix = std::to_string(number);
+    writeDebugPNG(reader, prefix + "-strip.png", candidate.crop.strip);
+    writeDebugPNG(reader, prefix + "-grey.png", candidate.crop.grey);
+    writeDebugPNG(reader, prefix + "-ink.png", candidate.crop.ink);
+    writeDebugPNG(reader, prefix + "-ocr.png", candidate.crop.binary);
     return number;
 }
 
@@ -184,11 +190,11 @@ int writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidat
 /// there (`<n>-band.txt`, empty when none was read).
 void writeDebugBand(const CPlateVision_Reader &reader, int number, const cv::Mat &bgr, cv::Rect band,
                     const cv::Mat &letters, const std::string &country) {
-    const std::string path = std::string(reader.debugFolder) + "/" + std::to_string(number);
+    const std::string prefix = std::to_string(number);
     band &= cv::Rect(0, 0, bgr.cols, bgr.rows);
-    if (!band.empty()) writeDebugPNG(path + "-band.png", bgr(band));
-    writeDebugPNG(path + "-band-letters.png", letters);
-    if (FILE *file = openDebugFile(reader, std::to_string(number) + "-band.txt", "w")) {
+    if (!band.empty()) writeDebugPNG(reader, prefix + "-band.png", bgr(band));
+    writeDebugPNG(reader, prefix + "-band-letters.png", letters);
+    if (FILE *file = openDebugFile(reader, prefix + "-band.txt", "w")) {
         fprintf(file, "%s\n", country.c_str());
         fclose(file);
     }
