@@ -108,6 +108,32 @@ cv::Mat binarize(const Strip &strip) {
     return ink;
 }
 
+/// Whether a hyphen is printed between `characters` (French, Belgian, Dutch plates; German
+/// plates print none: their stickers stand in the gap): a short bar at mid-height of the
+/// character band [`top`, `bottom`] (characters `m` high), between two characters, touching
+/// none, and alone in its columns within the band (± `slack`): the pieces of a seal
+/// sticker's emblem come with the rest of it.
+bool hasPrintedHyphen(const std::vector<Component> &components, const std::vector<cv::Rect> &characters, float top,
+                      float bottom, float m, float slack) {
+    return std::any_of(components.begin(), components.end(), [&](const Component &c) {
+        const cv::Rect &bar = c.box;
+        const float middle = bar.y + 0.5f * bar.height;
+        if (bar.width < 0.25f * m || bar.width > 0.8f * m || bar.height < 0.06f * m || bar.height > 0.3f * m ||
+            bar.width < 1.5f * bar.height || middle <= top + 0.3f * m || middle >= top + 0.7f * m)
+            return false;
+        const bool left = std::any_of(characters.begin(), characters.end(), [&](const cv::Rect &k) { return k.x + k.width <= bar.x; });
+        const bool right = std::any_of(characters.begin(), characters.end(), [&](const cv::Rect &k) { return k.x >= bar.x + bar.width; });
+        const bool touches = std::any_of(characters.begin(), characters.end(), [&](const cv::Rect &k) { return (k & bar).area() > 0; });
+        if (!left || !right || touches) return false;
+        return std::none_of(components.begin(), components.end(), [&](const Component &o) {
+            const bool sharesColumns = o.box.x < bar.x + bar.width && o.box.x + o.box.width > bar.x;
+            const bool inRow = o.box.y < bottom + slack && o.box.y + o.box.height > top - slack;
+            const bool pieceSized = o.box.height <= 1.6f * m && o.box.width <= 1.5f * m; // not the plate's border
+            return o.label != c.label && sharesColumns && inRow && pieceSized;
+        });
+    });
+}
+
 /// Chooses the components that are the plate's characters (or pieces of them).
 std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &stats, const Strip &strip, float &height,
                                        std::vector<int> &keep, bool &hyphenated) {
@@ -190,30 +216,8 @@ std::vector<cv::Rect> selectCharacters(const cv::Mat &labels, const cv::Mat &sta
             if (near && joined.width <= 0.85f * m) { keep.push_back(f.label); kept.push_back(f.box); break; }
         }
     }
-    // A printed hyphen: a short bar at mid-height, alone in a gap between characters (French,
-    // Belgian, Dutch plates). German plates print none: their stickers stand in the gap.
-    hyphenated = std::any_of(all.begin(), all.end(), [&](const Component &c) {
-        const float middle = c.box.y + 0.5f * c.box.height;
-        const bool bar = c.box.width >= 0.25f * m && c.box.width <= 0.8f * m && c.box.height >= 0.06f * m &&
-                         c.box.height <= 0.3f * m && c.box.width >= 1.5f * c.box.height;
-        const bool midHeight = middle > top + 0.3f * m && middle < top + 0.7f * m;
-        const bool between = std::any_of(kept.begin(), kept.begin() + characterCount, [&](const cv::Rect &k) {
-            return k.x + k.width <= c.box.x;
-        }) && std::any_of(kept.begin(), kept.begin() + characterCount, [&](const cv::Rect &k) {
-            return k.x >= c.box.x + c.box.width;
-        });
-        const bool apart = std::none_of(kept.begin(), kept.begin() + characterCount, [&](const cv::Rect &k) {
-            return (k & c.box).area() > 0;
-        });
-        // Alone in its columns: the pieces of a seal sticker's emblem come with the rest of it.
-        const bool alone = std::none_of(all.begin(), all.end(), [&](const Component &o) {
-            const bool sharesColumns = o.box.x < c.box.x + c.box.width && o.box.x + o.box.width > c.box.x;
-            const bool inRow = o.box.y < bottom + slack && o.box.y + o.box.height > top - slack;
-            const bool pieceSized = o.box.height <= 1.6f * m && o.box.width <= 1.5f * m; // not the plate's border
-            return o.label != c.label && sharesColumns && inRow && pieceSized;
-        });
-        return bar && midHeight && between && apart && alone;
-    });
+    hyphenated = hasPrintedHyphen(all, std::vector<cv::Rect>(kept.begin(), kept.begin() + characterCount), top,
+                                  bottom, m, slack);
     // Umlaut dots: small, in the top of the character band, over a character whose body
     // starts below the usual top (the plate font shortens umlaut letters to make room).
     // Kept, the glyph model can tell Ü from U (200 rendered frames: 1 more read before it

@@ -27,7 +27,26 @@ constexpr int minimumUmlautHeight = 16;
 /// letter's height and a fifth of its width, at most a quarter of its height above it, one
 /// over each half of the letter, or both blurred into one bar over its middle, at least
 /// half its width.
-void addUmlautDots(std::vector<CharacterBlob> &blobs, std::vector<cv::Rect> &dots) {
+///
+/// The dots are looked for among the compact specks of `stats` (connected components of an
+/// image `width` pixels wide) that start over a letter at least `minimumUmlautHeight` high:
+/// a noisy frame has thousands of specks, and only these few need sorting.
+void addUmlautDots(std::vector<CharacterBlob> &blobs, const cv::Mat &stats, int width, int maximumHeight) {
+    std::vector<uint8_t> overLetter(width, 0);
+    for (const auto &blob : blobs) {
+        if (blob.box.height < minimumUmlautHeight) continue;
+        const int from = std::max(0, blob.box.x - 1), to = std::min(width, blob.box.x + blob.box.width);
+        std::fill(overLetter.begin() + from, overLetter.begin() + to, uint8_t(1));
+    }
+    std::vector<cv::Rect> dots;
+    for (int label = 1; label < stats.rows; label++) {
+        const int x = stats.at<int>(label, cv::CC_STAT_LEFT), y = stats.at<int>(label, cv::CC_STAT_TOP);
+        const int w = stats.at<int>(label, cv::CC_STAT_WIDTH), h = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+        const int area = stats.at<int>(label, cv::CC_STAT_AREA);
+        if (overLetter[x] && h >= 2 && w >= 2 && h <= 2 * w && w <= 2 * h && area >= 0.4 * w * h && h <= maximumHeight / 3)
+            dots.push_back(cv::Rect(x, y, w, h));
+    }
+    if (dots.empty()) return;
     std::sort(dots.begin(), dots.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
     for (auto &blob : blobs) {
         const cv::Rect body = blob.box;
@@ -63,14 +82,11 @@ std::vector<CharacterBlob> findCharacterBlobs(const cv::Mat &gray, int blockSize
     cv::Mat labels, stats, centroids;
     int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
     std::vector<CharacterBlob> blobs;
-    std::vector<cv::Rect> dots; // compact specks: umlaut dots among them
     int maximumHeight = std::max(minimumCharacterHeight + 1, gray.rows / 4);
     for (int label = 1; label < count; label++) {
         int x = stats.at<int>(label, cv::CC_STAT_LEFT), y = stats.at<int>(label, cv::CC_STAT_TOP);
         int w = stats.at<int>(label, cv::CC_STAT_WIDTH), h = stats.at<int>(label, cv::CC_STAT_HEIGHT);
         int area = stats.at<int>(label, cv::CC_STAT_AREA);
-        if (h >= 2 && w >= 2 && h <= 2 * w && w <= 2 * h && area >= 0.4 * w * h && h <= maximumHeight / 3)
-            dots.push_back(cv::Rect(x, y, w, h));
         if (h < minimumCharacterHeight || h > maximumHeight) continue;
         // Up to about two characters wide: narrow fonts and blur merge neighbours. Wider
         // blobs are more often bars, frames and lettering than plate characters.
@@ -81,7 +97,7 @@ std::vector<CharacterBlob> findCharacterBlobs(const cv::Mat &gray, int blockSize
         if (w > h * 1.1 && fill < 0.3) continue;
         blobs.push_back({cv::Rect(x, y, w, h), area});
     }
-    addUmlautDots(blobs, dots);
+    addUmlautDots(blobs, stats, gray.cols, maximumHeight);
     std::sort(blobs.begin(), blobs.end(), [](const auto &a, const auto &b) { return a.box.x < b.box.x; });
     return blobs;
 }
