@@ -17,7 +17,7 @@ import TestSupport
                 bgr[i + 2] = UInt8(truncatingIfNeeded: x &* y &+ 11)
             }
         }
-        let frame = try bgr.withUnsafeBytes { try CameraFrame(bgrPixels: $0.baseAddress!, width: width, height: height, rowBytes: width * 3) }
+        let frame = try CameraFrame(packedBGR: bgr, width: width, height: height)
         return (frame, bgr)
     }
 

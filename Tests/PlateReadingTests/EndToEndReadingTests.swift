@@ -109,7 +109,7 @@ struct EndToEndReadingTests {
                 (bgr[to], bgr[to + 1], bgr[to + 2]) = (rgb[from + 2], rgb[from + 1], rgb[from])
             }
         }
-        return try bgr.withUnsafeBytes { try CameraFrame(bgrPixels: $0.baseAddress!, width: width, height: height, rowBytes: width * 3) }
+        return try CameraFrame(packedBGR: bgr, width: width, height: height)
     }
 
     @Test func frameWithoutPlatesGivesNoPlates() throws {

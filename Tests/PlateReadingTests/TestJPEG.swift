@@ -1,5 +1,6 @@
 import CPlateVision
 import PlateReading
+import TestSupport
 
 /// JPEG files for tests: encoded by the shim's evidence encoder, then altered by hand.
 enum TestJPEG {
@@ -7,7 +8,7 @@ enum TestJPEG {
 
     /// `bgr` (`width` * `height` BGR triples) encoded whole, nothing drawn on it.
     static func encode(bgr: [UInt8], width: Int, height: Int, quality: Int = 100) throws -> [UInt8] {
-        let frame = try bgr.withUnsafeBytes { try CameraFrame(bgrPixels: $0.baseAddress!, width: width, height: height, rowBytes: width * 3) }
+        let frame = try CameraFrame(packedBGR: bgr, width: width, height: height)
         var status = CPlateVision_Status()
         var bytes: UnsafeMutablePointer<UInt8>?
         var count = 0

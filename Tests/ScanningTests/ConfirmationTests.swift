@@ -2,6 +2,7 @@ import DriveInput
 import Enforcement
 import Foundation
 import PlateReading
+import TestSupport
 import Testing
 @testable import Scanning
 
@@ -14,7 +15,7 @@ import Testing
     static let frame: FrameImage = {
         let width = 1920, height = 1080
         let pixels = [UInt8](repeating: 128, count: width * height * 3)
-        let frame = pixels.withUnsafeBytes { try! CameraFrame(bgrPixels: $0.baseAddress!, width: width, height: height, rowBytes: width * 3) }
+        let frame = try! CameraFrame(packedBGR: pixels, width: width, height: height)
         return .pixels(frame)
     }()
 

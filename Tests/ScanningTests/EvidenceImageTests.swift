@@ -22,7 +22,7 @@ import Testing
                 bgr[i + 2] = UInt8((x + y) * 255 / (width + height))
             }
         }
-        let frame = try bgr.withUnsafeBytes { try CameraFrame(bgrPixels: $0.baseAddress!, width: width, height: height, rowBytes: width * 3) }
+        let frame = try CameraFrame(packedBGR: bgr, width: width, height: height)
         return (frame, bgr)
     }
 

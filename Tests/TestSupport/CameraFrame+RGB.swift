@@ -2,6 +2,12 @@ import CPlateVision
 import PlateReading
 
 extension CameraFrame {
+    /// A frame from `bgr`: `height` packed rows of `width` BGR triples, copied.
+    public convenience init(packedBGR bgr: [UInt8], width: Int, height: Int) throws(PlateReadingError) {
+        precondition(bgr.count == width * height * 3, "\(bgr.count) bytes are not \(width)x\(height) BGR pixels")
+        try self.init(bgrPixels: bgr, width: width, height: height, rowBytes: width * 3)
+    }
+
     /// The frame's pixels, packed RGB rows, scaled to `width` x `height` (default: its own
     /// size, a copy) by the thumbnail call; empty when the call fails.
     public func rgbPixels(width: Int? = nil, height: Int? = nil) -> [UInt8] {
