@@ -25,23 +25,38 @@ import Testing
         ("M-XY 4321", 0.6), ("M-XV 4321", 0.55), ("M-XY 4321", 0.5), ("M-XV 4321", 0.5),
     ]
 
-    /// A scan of `passes` (each a list of reads, one per frame; passes 40 minutes apart) in a
-    /// zone of the generated drive's map, into a new database in `folder`.
+    /// A scan of `passes` (each a list of reads, one per frame; passes `minutesApart`) in a zone
+    /// of the generated drive's map (`zoneID`, or the first with spaces), into a new database
+    /// in `folder`.
     static func scan(_ passes: [[(String, Double)]], rights: some RightsLookup = OccupancyCoverageTests.NoRights(),
-                     folder: TemporaryFolder) throws -> (engine: ScanEngine, database: ParkScanDatabase, zone: ParkingZone) {
+                     zoneID: String? = nil, minutesApart: Double = 40, folder: TemporaryFolder) throws
+        -> (engine: ScanEngine, database: ParkScanDatabase, zone: ParkingZone) {
+        try scan(passes.map { $0.map { F.read($0.0, $0.1, box: .init(x: 0, y: 0, width: 0, height: 0)) } }, rights: rights,
+                 zoneID: zoneID, minutesApart: minutesApart, folder: folder)
+    }
+
+    /// As above with whole reads (their boxes are replaced by the frame's).
+    static func scan(_ passes: [[PlateRead]], rights: some RightsLookup = OccupancyCoverageTests.NoRights(),
+                     zoneID: String? = nil, minutesApart: Double = 40, folder: TemporaryFolder) throws
+        -> (engine: ScanEngine, database: ParkScanDatabase, zone: ParkingZone) {
         let frameCount = passes.map { $0.count + 2 }.reduce(0, +)
         let (engine, database, zone, position) = try OccupancyCoverageTests.engineInAZone(
-            folder: folder, frameCount: frameCount, rights: rights)
+            folder: folder, frameCount: frameCount, rights: rights, zoneID: zoneID)
         let start = Date(timeIntervalSince1970: 1_762_250_400) // a Tuesday, 10:00 in Berlin
         var index = 0
         for (pass, reads) in passes.enumerated() {
             // Two empty frames after the reads close the car's track.
             for (frame, read) in (reads.map(Optional.some) + [nil, nil]).enumerated() {
                 let box = PixelBox(x: 300 + 100 * frame, y: 400, width: 120, height: 30)
+                let placed = read.map { read -> PlateRead in
+                    var read = read
+                    read.box = box
+                    return read
+                }
                 try engine.add(FrameReads(
                     index: index, camera: "right", cameraFrameIndex: index,
-                    time: start.addingTimeInterval(Double(pass) * 2400 + Double(frame) * 0.1), framePath: "frame-\(index)",
-                    image: Self.frame, outcome: .success(read.map { [F.read($0.0, $0.1, box: box)] } ?? []), position: position))
+                    time: start.addingTimeInterval(Double(pass) * minutesApart * 60 + Double(frame) * 0.1), framePath: "frame-\(index)",
+                    image: Self.frame, outcome: .success(placed.map { [$0] } ?? []), position: position))
                 index += 1
             }
         }
@@ -81,6 +96,43 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let engine = try Self.scan([Self.doubtfulReads, Self.sureReads], folder: folder).engine
+        #expect(engine.run.cases == 1, "run: \(engine.run)")
+    }
+
+    /// A pass of `M-XY 4321` whose reads scatter: one read in five has it as its best, the
+    /// others each a different misreading with `M-XY 4321` as their runner-up.
+    static let scatteredReads: [PlateRead] = {
+        let box = PixelBox(x: 300, y: 400, width: 120, height: 30)
+        return [F.read("M-XY 4321", 0.7, box: box)] + ["M-XV 4321", "M-KY 4321", "M-XY 4327", "N-XY 4321"].map {
+            F.read($0, 0.3, box: box, alternatives: [F.hypothesis("M-XY 4321", 0.25)])
+        }
+    }()
+
+    @Test func scatteredReadsThatLeadWideConfirm() throws {
+        let fused = FusedPlate(fusing: Self.scatteredReads)
+        #expect(fused.text == "M-XY 4321")
+        #expect(fused.agreement < ReadCertainty.confirming.minimumAgreement)
+        #expect(!ScanSettings().certainty.accepts(fused))
+        #expect(ScanSettings().confirmation.accepts(fused))
+    }
+
+    @Test func aScatteredLaterSightingOfASurePendingPlateRaisesTheCase() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sure = Self.sureReads.map { F.read($0.0, $0.1, box: .init(x: 0, y: 0, width: 0, height: 0)) }
+        let engine = try Self.scan([sure, Self.scatteredReads], folder: folder).engine
+        #expect(engine.run.cases == 1, "run: \(engine.run)")
+    }
+
+    /// Doubtful in the first pass, sure in the second while the car may still stay (a 60-minute
+    /// limit by parking disc: 11:30 for an 11:00 arrival; passes 50 minutes apart), doubtful in
+    /// the third: the sure sighting confirmed the first one, so the third raises the case.
+    @Test func aFirstSightingConfirmedByASureOneIsSureForTheNext() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (engine, _, zone) = try Self.scan([Self.doubtfulReads, Self.sureReads, Self.doubtfulReads], zoneID: "kls-n-1",
+                                              minutesApart: 50, folder: folder)
+        #expect(zone.maxStayMinutes == 60)
         #expect(engine.run.cases == 1, "run: \(engine.run)")
     }
 

@@ -14,10 +14,11 @@ import Testing
 
     /// A scan engine over the generated drive's zones, writing a run of `frameCount` frames to
     /// a new database in `folder`; the first zone with spaces and a point inside it.
-    static func engineInAZone(folder: TemporaryFolder, frameCount: Int, rights: some RightsLookup) throws
+    static func engineInAZone(folder: TemporaryFolder, frameCount: Int, rights: some RightsLookup,
+                              zoneID: String? = nil) throws
         -> (engine: ScanEngine, database: ParkScanDatabase, zone: ParkingZone, position: GeoPoint) {
         let zones = try ZoneMap.load(folder: GeneratedDrive.zonesFolder)
-        let zone = try #require(zones.zones.first { $0.capacity > 0 })
+        let zone = try #require(zones.zones.first { zoneID.map($0.id.elementsEqual) ?? ($0.capacity > 0) })
         let position = try #require(point(in: zone, of: zones))
         let database = try ParkScanDatabase(path: folder.file("scan.sqlite"))
         let run = ScanRunRecord(id: "test-run", drivePath: "none", vehicle: "test", frameCount: frameCount)

@@ -29,6 +29,27 @@ struct ReadCertaintyTests {
         #expect(ReadCertainty().accepts(Self.fused("N-W 6030", "NW-GO 30", share: 0.3)))
     }
 
+    /// Confirming (``ReadCertainty/confirming``): agreement 0.4 with any lead, or a wide lead
+    /// (1.5) with agreement down to 0.2; below that, nothing. The runner-up scores `lead` of the winner.
+    @Test func aConfirmingSightingWithScatteredReadsNeedsAWideLead() {
+        let box = Self.box
+        func fused(lead runnerUp: Double, asBest: Int, of count: Int) -> FusedPlate {
+            FusedPlate(fusing: (0..<count).map { index in
+                index < asBest ? F.read("M-XY 4321", 0.5, box: box, alternatives: [F.hypothesis("M-XV 4321", 0.5 * runnerUp)])
+                               : F.read("K-AB \(index)", 0.1, box: box, alternatives: [
+                                   F.hypothesis("M-XY 4321", 0.4), F.hypothesis("M-XV 4321", 0.4 * runnerUp),
+                               ])
+            })
+        }
+        #expect(ReadCertainty.confirming.accepts(fused(lead: 0.5, asBest: 1, of: 5)))
+        #expect(!ReadCertainty.confirming.accepts(fused(lead: 0.5, asBest: 1, of: 6)))   // 1 in 6 agree
+        #expect(!ReadCertainty().accepts(fused(lead: 0.5, asBest: 1, of: 5)))            // not sure on its own
+        let narrow = fused(lead: 0.8, asBest: 1, of: 5)
+        #expect(narrow.alternatives.first?.confidence ?? 0 > narrow.confidence / 1.5)
+        #expect(!ReadCertainty.confirming.accepts(narrow))
+        #expect(ReadCertainty.confirming.accepts(fused(lead: 0.8, asBest: 2, of: 5)))    // 0.4 agree: margin 1
+    }
+
     @Test func winnerThatIsADropOfAStrongAlternativeIsNotSure() {
         // WM-W 2E read where the plate is WM-WG 2E: the longer text only needs 1/2.5 of the score.
         #expect(!ReadCertainty().accepts(Self.fused("WM-W 2E", "WM-WG 2E", share: 0.6)))

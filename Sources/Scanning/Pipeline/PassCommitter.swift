@@ -327,6 +327,9 @@ struct PassCommitter {
             tallyVehicle(sighting, zone: zone.id, status: VehicleStatus(reason), dwell: dwell, tally: &tally, counted: &counted)
             return .compliant
         case .pending:
+            // A first sighting kept only to be confirmed is confirmed now by this sure one: a
+            // later sighting that is itself only sure enough to confirm may make the case with it.
+            try PendingStore.markSure(earlier, in: db)
             tallyVehicle(sighting, zone: zone.id, status: .suspected, dwell: dwell, tally: &tally, counted: &counted)
             return .stillPending
         case .notEnforced:

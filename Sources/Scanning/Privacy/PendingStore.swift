@@ -50,8 +50,6 @@ public enum PendingStore {
                               evidence: PendingEvidence, scanRun: String, policy: RetentionPolicy,
                               in db: Database) throws -> Int64 {
         let (day, seal) = try PendingKeyring.seal(for: details.seenAt, policy: policy, in: db)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         var overview: Data?, crop: Data?, frame: Data?
         switch evidence {
         case .frame(let bytes): frame = bytes
@@ -63,9 +61,26 @@ public enum PendingStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [day, seal.hash(plateKey: plateKey), zone, details.seenAt, decideAt,
                              decideAt.addingTimeInterval(policy.confirmationWindow), scanRun,
-                             try seal.seal(encoder.encode(details)), try overview.map(seal.seal), try crop.map(seal.seal),
+                             try sealed(details, with: seal), try overview.map(seal.seal), try crop.map(seal.seal),
                              try frame.map(seal.seal)])
         return db.lastInsertedRowID
+    }
+
+    /// Marks `match` as sure (``PendingSightingDetails/isSure``): a sure sighting of exactly
+    /// its plate has seen the car since, so a later sighting that is only sure enough to
+    /// confirm can now make the case with it.
+    public static func markSure(_ match: PendingMatch, in db: Database) throws {
+        guard !match.details.isSure else { return }
+        var details = match.details
+        details.sure = nil
+        try db.execute(sql: "UPDATE pendingSighting SET sealedDetails = ? WHERE id = ?",
+                       arguments: [try sealed(details, with: match.seal), match.id])
+    }
+
+    private static func sealed(_ details: PendingSightingDetails, with seal: PlateSeal) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try seal.seal(encoder.encode(details))
     }
 
     /// Deletes one pending sighting.

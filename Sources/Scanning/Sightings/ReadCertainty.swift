@@ -55,11 +55,35 @@ public struct ReadCertainty: Sendable, Equatable {
     /// sure in one pass and less sure in another (a narrow `J` once read `I`) was missed.
     /// Generated drives (seeds 2026, 7, 99, demo): 50 of 69 true cases without, 55 with a
     /// later sighting confirming, 58 with an earlier one confirmed too; no false case in any.
+    ///
+    /// A confirming sighting whose reads scatter (agreement under 0.4) still confirms when the
+    /// fused winner leads as a sure plate's does (``LeadWaivingAgreement``: margin 1.5) and at
+    /// least one read in five had it as its best: the plate is already known from the sure
+    /// sighting, and a different car would have to be misread, as a whole track, as exactly
+    /// that plate. `GLA-ND 230` read once as best of five in its second pass, fused 0.39
+    /// against 0.24, had been missed.
     public static let confirming = ReadCertainty(
-        minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0)
+        minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
+        leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
+
+    /// A lower agreement accepted when the winner leads every other reading by a wider margin.
+    public struct LeadWaivingAgreement: Sendable, Equatable {
+        public var minimumAgreement: Double
+        public var minimumMarginRatio: Double
+
+        public init(minimumAgreement: Double, minimumMarginRatio: Double) {
+            self.minimumAgreement = minimumAgreement
+            self.minimumMarginRatio = minimumMarginRatio
+        }
+    }
+
+    /// When set, a plate below ``minimumAgreement`` is still accepted if it meets this.
+    public var leadWaivingAgreement: LeadWaivingAgreement?
 
     public init(minimumReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
-                minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true) {
+                minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true,
+                leadWaivingAgreement: LeadWaivingAgreement? = nil) {
+        self.leadWaivingAgreement = leadWaivingAgreement
         self.minimumReads = minimumReads
         self.minimumConfidence = minimumConfidence
         self.minimumAgreement = minimumAgreement
@@ -69,8 +93,9 @@ public struct ReadCertainty: Sendable, Equatable {
 
     /// Whether `plate` may be acted on.
     public func accepts(_ plate: FusedPlate) -> Bool {
+        let agreed = plate.agreement >= minimumAgreement
         guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence,
-              plate.agreement >= minimumAgreement else { return false }
+              agreed || plate.agreement >= (leadWaivingAgreement?.minimumAgreement ?? 2) else { return false }
         guard PlateShape.isPlateLike(plate.normalized) else { return false }
         // A plate taken for German that is no German plate (`NW 6030`, a foreign layout's
         // text for what the German grammar read as `N-W 6030`; truly `NW-GO 30`) is a misread.
@@ -90,7 +115,8 @@ public struct ReadCertainty: Sendable, Equatable {
                 runnerUp = alternative.confidence
             }
         }
-        return (runnerUp ?? 0) * minimumMarginRatio < plate.confidence
+        let marginRatio = agreed ? minimumMarginRatio : max(minimumMarginRatio, leadWaivingAgreement!.minimumMarginRatio)
+        return (runnerUp ?? 0) * marginRatio < plate.confidence
     }
 
     /// Whether `shorter` is `longer` with exactly one character left out: one character
