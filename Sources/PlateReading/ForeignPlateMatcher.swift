@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads OCR symbols in the layouts of foreign plate series (see ``ForeignPlateFormat``).
 enum ForeignPlateMatcher {
     /// Share of probability a layout match keeps: a foreign series is less likely than the
@@ -50,16 +52,21 @@ enum ForeignPlateMatcher {
     /// Gap wider than this between two characters is a separator (space, sticker, emblem).
     static let separatorGap = 0.4
 
-    /// How well the plate's gaps agree with where the layout puts separators: a wide gap
-    /// where the layout has none is strong evidence against it (an emblem or sticker stands
-    /// in a separator); a separator without a gap is weaker evidence (some series print
-    /// their groups close together).
+    /// How well the plate's gaps agree with where the layout puts separators: a gap where the
+    /// layout has none is strong evidence against it (an emblem or sticker stands in a
+    /// separator, a German plate's letter/digit space in `AB-O 6064` read as `AB 06064`): the
+    /// layout keeps L(inner gap) / L(separator) of ``PlateGapModel`` there, at least 0.15; a
+    /// separator without a gap is weaker evidence (some series print their groups close
+    /// together).
     static func gapAgreement(_ symbols: [SymbolReading], _ separatedBefore: [Bool]) -> Double {
+        let gaps = PlateGapModel(symbols[...])
         var factor = 1.0
-        for (symbol, separated) in zip(symbols, separatedBefore).dropFirst() {
-            let wide = symbol.gapBefore > separatorGap
-            if wide && !separated { factor *= 0.15 }
-            if !wide && separated && symbol.gapBefore < 0.25 { factor *= 0.6 }
+        for (index, (symbol, separated)) in zip(symbols, separatedBefore).enumerated().dropFirst() {
+            if separated {
+                if symbol.gapBefore < 0.25 { factor *= 0.6 }
+            } else {
+                factor *= max(0.15, min(1, exp(-gaps.separatorEvidence(at: index))))
+            }
         }
         return factor
     }

@@ -57,6 +57,10 @@ struct PlateGapModel {
     /// Evidence for the sticker gap in front of symbol `index` of the reading.
     func stickerEvidence(at index: Int) -> Double { stickerRatio[index] }
 
+    /// Evidence for a separator (a space or the sticker gap) before symbol `index`, against
+    /// an inner gap.
+    func separatorEvidence(at index: Int) -> Double { max(stickerRatio[index], spaceRatio[index]) }
+
     /// Evidence for the sticker gap before symbol `stickerAt` and the letter/digit space
     /// before symbol `spaceAt` (indices within the reading).
     func layoutEvidence(stickerAt: Int, spaceAt: Int) -> Double {

@@ -41,6 +41,19 @@ struct PlateInterpreterTests {
         #expect(readings.first?.normalized == "RK019AF")
     }
 
+    @Test func aGermanLetterDigitSpaceCountsAgainstALayoutWithoutOne() {
+        // AB-O 6064, its O as like a zero as a letter: Poland's LL DDDDD reads AB 06064, but it
+        // has no separator where the German plate's letter/digit space is (0.3 character heights,
+        // below a sticker's gap). Drives had read it AB 06064 at 0.9 of the German reading.
+        var symbols = symbols("AB06064", gaps: [2: 0.7, 3: 0.3])
+        symbols[2].choices = [CharacterChoice("0", 0.9), CharacterChoice("O", 0.65)]
+        let readings = PlateInterpreter.interpret(symbols, bandCountry: nil)
+        #expect(readings.first?.text == "AB-O 6064")
+        let german = readings.first?.confidence ?? 0
+        let polish = readings.first { $0.normalized == "AB06064" }?.confidence ?? 0
+        #expect(polish < 0.2 * german, "\(readings)")  // 0.42 when a gap under 0.4 counted as none
+    }
+
     @Test func emblemReadAsACharacterIsDropped() {
         // RK [coat of arms read as O] 011AM: eight symbols for a seven-character layout.
         let readings = PlateInterpreter.interpret(symbols("RKO011AM", gaps: [2: 0.5, 3: 0.5]), bandCountry: nil)
