@@ -135,11 +135,12 @@ public final class PlateReader {
         let raw = (hypotheses.first?.confidence ?? 0) * plausibility
         let scaled = configuration.calibration.calibrate(hypotheses, among: ranked.map(\.hypothesis), plausibility: plausibility)
         guard let best = scaled.first, best.confidence >= configuration.minimumConfidence else { return nil }
-        let read = PlateRead(
+        var read = PlateRead(
             best: best, alternatives: Array(scaled.dropFirst()),
             box: PixelBox(x: Int(plate.x), y: Int(plate.y), width: Int(plate.width), height: Int(plate.height)),
             corners: plate.cornerPoints, detectionScore: Double(plate.detectionScore), hasEUBand: plate.hasEUBand != 0,
             symbols: symbols)
+        read.cutByFrameEdge = cut
         return (read, raw)
     }
 }

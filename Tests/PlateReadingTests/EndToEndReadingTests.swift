@@ -85,6 +85,21 @@ struct EndToEndReadingTests {
         #expect(reads.first?.text == "BÖ-AG 888", "read \(reads.map(\.text))")
     }
 
+    /// A plate the frame's edge cuts is marked so (fusion does not let it outvote whole reads);
+    /// the same plate inside the frame is not.
+    @Test func aPlateCutByTheFrameEdgeIsMarked() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/plate.png"
+        let plate = PlateSpec(german: GermanPlateParts(district: "HD", letters: "AB", number: 123))
+        try SceneGenerator(seed: 0).renderPlate(plate, to: path, pixelsPerMillimetre: 0.5)
+        let image = try CameraFrame(contentsOf: path)
+        let inside = try PlateReader().read(Self.onGreyFrame(image))
+        #expect(inside.first?.text == "HD-AB 123", "read \(inside.map(\.text))")
+        #expect(inside.first?.cutByFrameEdge == false)
+        let cut = try PlateReader().read(Self.onGreyFrame(image, left: -image.width / 4))  // into the H
+        #expect(cut.first?.cutByFrameEdge == true, "read \(cut.map { ($0.text, $0.box) })")
+    }
+
     /// Belgian plates print hyphens, German ones never do. Without that cue Tesseract's
     /// `BHOY357` (B for 8, O for G) outvoted the glyph network's `8HGY357` as the German
     /// `BH-OY 357` at 0.8 in this rendered frame (seed 2026, frame 132).
@@ -98,14 +113,15 @@ struct EndToEndReadingTests {
         #expect(!reads.contains { $0.normalized == "BHOY357" })
     }
 
-    /// `plate` in the middle of a grey frame 600 px wider and 400 px taller.
-    static func onGreyFrame(_ plate: CameraFrame) throws -> CameraFrame {
+    /// `plate` in a grey frame 600 px wider and 400 px taller, in the middle or with its left
+    /// edge at `left` (negative: cut by the frame's edge).
+    static func onGreyFrame(_ plate: CameraFrame, left: Int = 300) throws -> CameraFrame {
         let rgb = plate.rgbPixels()
         let (width, height) = (plate.width + 600, plate.height + 400)
         var bgr = [UInt8](repeating: 0x6a, count: width * height * 3)
         for y in 0..<plate.height {
-            for x in 0..<plate.width {
-                let from = (y * plate.width + x) * 3, to = ((y + 200) * width + x + 300) * 3
+            for x in 0..<plate.width where (0..<width).contains(x + left) {
+                let from = (y * plate.width + x) * 3, to = ((y + 200) * width + x + left) * 3
                 (bgr[to], bgr[to + 1], bgr[to + 2]) = (rgb[from + 2], rgb[from + 1], rgb[from])
             }
         }

@@ -97,6 +97,30 @@ import Testing
         #expect(fused.splitDecided)
     }
 
+    /// A plate the frame's edge cuts may have lost characters (`C-H 2517` for `LÖ-CH 2517` as
+    /// the car comes into view): its read does not compete with the whole reads' winner, and
+    /// joins it only when it reads the same.
+    @Test func aReadCutByTheFrameEdgeOnlyJoinsTheWinner() {
+        let box = PixelBox(x: 0, y: 0, width: 100, height: 25)
+        func cut(_ text: String, _ confidence: Double) -> PlateRead {
+            var read = F.read(text, confidence, box: box)
+            read.cutByFrameEdge = true
+            return read
+        }
+        let whole = [F.read("LÖ-CH 2517", 0.6, box: box), F.read("LÖ-CH 257", 0.5, box: box)]
+        let withCutOther = FusedPlate(fusing: [cut("C-H 2517", 0.99)] + whole)
+        #expect(withCutOther.text == "LÖ-CH 2517")
+        #expect(withCutOther.readCount == 2)
+        #expect(abs(withCutOther.agreement - 0.5) < 1e-9)
+        #expect(!withCutOther.alternatives.contains { $0.text == "C-H 2517" })
+        let withCutSame = FusedPlate(fusing: [cut("LÖ-CH 2517", 0.4)] + whole)
+        #expect(withCutSame.readCount == 3)
+        #expect(abs(withCutSame.confidence - 1.0 / 3) < 1e-9)
+        #expect(abs(withCutSame.agreement - 2.0 / 3) < 1e-9)
+        // Cut reads alone: fused from those, never counted as reads (never sure).
+        #expect(FusedPlate(fusing: [cut("C-H 2517", 0.9), cut("C-H 2517", 0.9)]).readCount == 0)
+    }
+
     @Test func undecidedSplitIsCarriedOver() {
         let box = PixelBox(x: 0, y: 0, width: 100, height: 25)
         let fused = FusedPlate(fusing: [F.read("M-AB 1234", 0.4, box: box, splitDecided: false),

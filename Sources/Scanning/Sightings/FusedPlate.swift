@@ -8,9 +8,11 @@ import PlateReading
 /// four at 0.8 scores 0.2. So a single confident misread in a track of good reads is
 /// outvoted, and agreeing reads strengthen each other.
 ///
-/// Only the OCR's reads are fused: reads carried over from a sure track (``PlateRead/carried``)
-/// are no evidence of their text. A track of carried reads only is fused from those, with a
-/// ``readCount`` of 0, so that it is never sure enough to act on.
+/// Only the OCR's whole reads are fused (``PlateRead/isWholeReadByTheOCR``): reads carried over
+/// from a sure track (``PlateRead/carried``) are no evidence of their text, and a plate the
+/// frame's edge cuts (``PlateRead/cutByFrameEdge``) may have lost characters. A track of such
+/// reads only is fused from those, with a ``readCount`` of 0, so that it is never sure enough
+/// to act on.
 public struct FusedPlate: Sendable, Equatable, Codable {
     /// One competing reading and its fused score.
     public struct Alternative: Sendable, Equatable, Codable {
@@ -30,7 +32,8 @@ public struct FusedPlate: Sendable, Equatable, Codable {
     public var agreement: Double
     /// True when most reads that had the winner as best had the district split decided.
     public var splitDecided: Bool
-    /// The reads fused (the OCR's reads: carried ones do not count).
+    /// The reads fused: the OCR's whole reads and the cut ones that agree with their winner
+    /// (carried reads do not count).
     public var readCount: Int
     /// The next texts by fused score, best first (at most 4).
     public var alternatives: [Alternative]
@@ -52,10 +55,12 @@ public struct FusedPlate: Sendable, Equatable, Codable {
         public var voters: Int
     }
 
-    /// Fuses `reads` (non-empty): the OCR's, or the carried ones when there are no others.
+    /// Fuses `reads` (non-empty): the OCR's whole reads, or all when there are no such. A cut
+    /// read (``PlateRead/cutByFrameEdge``) whose best reading is the whole reads' winner joins
+    /// them: its characters agree, and only its disagreement is explained by the cut.
     public init(fusing all: [PlateRead]) {
         precondition(!all.isEmpty, "fusing no reads")
-        let read = all.filter { !$0.carried }
+        let read = all.filter(\.isWholeReadByTheOCR)
         let reads = read.isEmpty ? all : read
         var scores: [String: Double] = [:]
         var order: [String] = []
@@ -73,22 +78,24 @@ public struct FusedPlate: Sendable, Equatable, Codable {
             return sa != sb ? sa > sb : a.offset < b.offset
         }.map(\.element)
         let winner = ranked[0]
-        let asBest = reads.filter { $0.best.text == winner }
+        let cutAgreeing = read.isEmpty ? [] : all.filter { !$0.carried && $0.cutByFrameEdge && $0.best.text == winner }
+        let fused = Double(reads.count + cutAgreeing.count)
+        let asBest = reads.filter { $0.best.text == winner } + cutAgreeing
         text = winner
         normalized = normalizedOf[winner] ?? winner
-        confidence = min(1, scores[winner]! / Double(reads.count))
-        agreement = Double(asBest.count) / Double(reads.count)
+        confidence = min(1, (scores[winner]! + cutAgreeing.map(\.best.confidence).reduce(0, +)) / fused)
+        agreement = Double(asBest.count) / fused
         splitDecided = asBest.filter(\.best.splitDecided).count * 2 > asBest.count
-        readCount = read.count
+        readCount = read.count + cutAgreeing.count
         let countries = asBest.compactMap(\.best.country)
         country = Set(countries).max { a, b in
             let ca = countries.filter { $0 == a }.count, cb = countries.filter { $0 == b }.count
             return ca != cb ? ca < cb : a > b
         }
         alternatives = ranked.dropFirst().prefix(4).map {
-            Alternative(text: $0, confidence: min(1, scores[$0]! / Double(reads.count)))
+            Alternative(text: $0, confidence: min(1, scores[$0]! / fused))
         }
-        voted = CharacterVote.readings(of: reads).map { vote in
+        voted = CharacterVote.readings(of: reads + cutAgreeing).map { vote in
             let best = vote.hypotheses[0], next = vote.hypotheses.dropFirst().first
             return VotedReading(text: best.text, score: best.confidence, runnerUpScore: next?.confidence ?? 0,
                                 runnerUp: next?.text, splitDecided: best.splitDecided, voters: vote.voters)

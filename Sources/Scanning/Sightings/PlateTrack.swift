@@ -20,8 +20,9 @@ public struct PlateTrack: Sendable, Equatable {
     /// decoded frames: 3 kept frames per track cost ~100 MB).
     static let framesKept = 1
 
-    /// A read carried over from a sure track (``PlateRead/carried``) keeps its image only
-    /// while the track has no read of the OCR's with one: evidence is cut from a read frame.
+    /// A read carried over from a sure track (``PlateRead/carried``) or cut by the frame's edge
+    /// keeps its image only while the track has no whole read of the OCR's with one: evidence
+    /// is cut from a frame the plate was read whole in.
     mutating func append(_ observation: PlateObservation) {
         observations.append(observation)
         let withPixels = observations.indices.filter { observations[$0].image != nil }
@@ -30,10 +31,11 @@ public struct PlateTrack: Sendable, Equatable {
         }
     }
 
-    /// Whether `a`'s image is rather kept than `b`'s: a read of the OCR's over a carried one,
-    /// then the more confident.
+    /// Whether `a`'s image is rather kept than `b`'s: a whole read of the OCR's over a carried
+    /// or cut one (``PlateRead/isWholeReadByTheOCR``), then the more confident.
     private static func keeps(_ a: PlateObservation, over b: PlateObservation) -> Bool {
-        a.read.carried != b.read.carried ? !a.read.carried : a.read.confidence > b.read.confidence
+        let (wholeA, wholeB) = (a.read.isWholeReadByTheOCR, b.read.isWholeReadByTheOCR)
+        return wholeA != wholeB ? wholeA : a.read.confidence > b.read.confidence
     }
 
     /// How far `observation`'s box is from where this track expects the plate (in box

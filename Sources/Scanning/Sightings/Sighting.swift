@@ -36,10 +36,12 @@ public struct Sighting: Sendable, Equatable {
         lastSeen = observations.last!.time
         plate = FusedPlate(fusing: observations.map(\.read))
         let winner = plate.text
-        // Evidence comes from a frame the OCR read (carried reads were not: ``PlateRead/carried``).
-        // Live frames keep their image only for a track's best reads: evidence comes from
-        // those. Frames from files (recorded drives) all qualify.
-        let read = observations.contains { !$0.read.carried } ? observations.filter { !$0.read.carried } : observations
+        // Evidence comes from a frame the OCR read with the plate whole (carried reads were not
+        // read: ``PlateRead/carried``; ``PlateRead/cutByFrameEdge``). Live frames keep their image
+        // only for a track's best reads: evidence comes from those. Frames from files (recorded
+        // drives) all qualify.
+        let read = observations.contains { $0.read.isWholeReadByTheOCR }
+            ? observations.filter { $0.read.isWholeReadByTheOCR } : observations
         let withImage = read.contains { $0.image != nil } ? read.filter { $0.image != nil } : read
         bestObservation = withImage.max { a, b in
             Self.confidence(of: winner, in: a.read) < Self.confidence(of: winner, in: b.read)

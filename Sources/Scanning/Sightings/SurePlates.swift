@@ -128,7 +128,7 @@ public final class SurePlates: @unchecked Sendable {
         var known: [KnownPlate] = []
         for (text, sightings) in seen.sorted(by: { $0.key < $1.key }) {
             let agreeing = sightings.filter {
-                !$0.read.carried && $0.read.confidence >= rule.minimumConfidence && $0.read.best.splitDecided
+                $0.read.isWholeReadByTheOCR && $0.read.confidence >= rule.minimumConfidence && $0.read.best.splitDecided
             }
             guard agreeing.count >= rule.minimumReads, PlateShape.isPlateLike(text),
                   let last = sightings.last, cameraFrameIndex - last.frame <= rule.maximumGap + 1,
