@@ -10,10 +10,11 @@ enum ForeignPlateMatcher {
     static func readings(_ symbols: [SymbolReading], formats: [ForeignPlateFormat]) -> [PlateHypothesis] {
         var byText: [String: PlateHypothesis] = [:]
         for (kept, cost) in withoutEmblem(symbols) {
+        let gaps = PlateGapModel(kept[...])
         for format in formats where format.classes.count == kept.count {
             guard let (text, probability) = bestFit(kept, format.classes),
                   let canonical = format.canonical(text) else { continue }
-            let confidence = probability * cost * formatPrior * format.prior * gapAgreement(kept, format.separatedBefore)
+            let confidence = probability * cost * formatPrior * format.prior * gapAgreement(kept, gaps, format.separatedBefore)
             if var known = byText[text] {
                 // Layouts shared by several countries (F, I, SK) name no country.
                 if known.country != format.country { known.country = nil }
@@ -57,9 +58,8 @@ enum ForeignPlateMatcher {
     /// separator, a German plate's letter/digit space in `AB-O 6064` read as `AB 06064`): the
     /// layout keeps L(inner gap) / L(separator) of ``PlateGapModel`` there, at least 0.15; a
     /// separator without a gap is weaker evidence (some series print their groups close
-    /// together).
-    static func gapAgreement(_ symbols: [SymbolReading], _ separatedBefore: [Bool]) -> Double {
-        let gaps = PlateGapModel(symbols[...])
+    /// together). `gaps`: the model of `symbols`' gaps.
+    static func gapAgreement(_ symbols: [SymbolReading], _ gaps: PlateGapModel, _ separatedBefore: [Bool]) -> Double {
         var factor = 1.0
         for (index, (symbol, separated)) in zip(symbols, separatedBefore).enumerated().dropFirst() {
             if separated {

@@ -71,11 +71,20 @@ public struct PixelBox: Sendable, Hashable, Codable {
 
     /// Intersection over union with another box, 0...1.
     public func overlap(with other: PixelBox) -> Double {
+        let shared = sharedArea(with: other)
+        return shared == 0 ? 0 : shared / (Double(width * height + other.width * other.height) - shared)
+    }
+
+    /// The share of this box that lies inside `other`, 0...1.
+    public func shareInside(_ other: PixelBox) -> Double {
+        width * height > 0 ? sharedArea(with: other) / Double(width * height) : 0
+    }
+
+    private func sharedArea(with other: PixelBox) -> Double {
         let left = max(x, other.x), right = min(x + width, other.x + other.width)
         let top = max(y, other.y), bottom = min(y + height, other.y + other.height)
         guard right > left, bottom > top else { return 0 }
-        let shared = Double((right - left) * (bottom - top))
-        return shared / (Double(width * height + other.width * other.height) - shared)
+        return Double((right - left) * (bottom - top))
     }
 }
 

@@ -64,9 +64,22 @@ public final class PlateReader {
                 ?? interpret(candidate.value, frame: frameSize)
         }
         // By the raw score: calibration is flat in places, and ties there would be arbitrary.
-        return reads.indices
-            .sorted { (reads[$0].raw, -$0) > (reads[$1].raw, -$1) }
-            .map { reads[$0].read }
+        return Self.withoutPieces(reads.indices.sorted { (reads[$0].raw, -$0) > (reads[$1].raw, -$1) }.map { reads[$0].read })
+    }
+
+    /// `reads` without those that are pieces of another read's plate (``isPiece(_:of:)``).
+    static func withoutPieces(_ reads: [PlateRead]) -> [PlateRead] {
+        reads.filter { read in !reads.contains { isPiece(read, of: $0) } }
+    }
+
+    /// The share of its box a read must have inside another's to be a piece of that plate.
+    static let pieceShare = 0.7
+
+    /// Whether `read` is a piece of the plate `whole` read: its box mostly inside `whole`'s
+    /// and fewer characters read. A candidate on part of a plate (`A-IR 1` on the right of the
+    /// Slovak `RK 019AF`) is no second plate, however sure its partial text.
+    static func isPiece(_ read: PlateRead, of whole: PlateRead) -> Bool {
+        read.normalized.count < whole.normalized.count && read.box.shareInside(whole.box) >= pieceShare
     }
 
     /// Reads the image file at `path` (`known`: as in ``read(_:knowing:)``).
