@@ -21,8 +21,8 @@ public struct PlateRead: Sendable, Equatable {
     /// its text, so fusion and evidence leave it out.
     public var carried: Bool = false
     /// True when the plate's outline runs past the frame's edge: characters beyond it may be
-    /// lost (`C-H 2517` for `LÖ-CH 2517` as the car comes into view), so fusion leaves the
-    /// read out as it does a carried one.
+    /// lost (`C-H 2517` for `LÖ-CH 2517` as the car comes into view), so the read does not
+    /// compete in fusion; it only joins the whole reads when it reads their winner.
     public var cutByFrameEdge: Bool = false
     /// Whether the read is evidence of its plate's text: read by the OCR, and whole.
     public var isWholeReadByTheOCR: Bool { !carried && !cutByFrameEdge }

@@ -10,9 +10,9 @@ import PlateReading
 ///
 /// Only the OCR's whole reads are fused (``PlateRead/isWholeReadByTheOCR``): reads carried over
 /// from a sure track (``PlateRead/carried``) are no evidence of their text, and a plate the
-/// frame's edge cuts (``PlateRead/cutByFrameEdge``) may have lost characters. A track of such
-/// reads only is fused from those, with a ``readCount`` of 0, so that it is never sure enough
-/// to act on.
+/// frame's edge cuts (``PlateRead/cutByFrameEdge``) may have lost characters: it joins the whole
+/// reads only when it reads their winner. A track of such reads only is fused from those, with
+/// a ``readCount`` of 0, so that it is never sure enough to act on.
 public struct FusedPlate: Sendable, Equatable, Codable {
     /// One competing reading and its fused score.
     public struct Alternative: Sendable, Equatable, Codable {

@@ -93,9 +93,15 @@ public struct ReadCertainty: Sendable, Equatable {
 
     /// Whether `plate` may be acted on.
     public func accepts(_ plate: FusedPlate) -> Bool {
-        let agreed = plate.agreement >= minimumAgreement
-        guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence,
-              agreed || plate.agreement >= (leadWaivingAgreement?.minimumAgreement ?? 2) else { return false }
+        guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence else { return false }
+        let marginRatio: Double
+        if plate.agreement >= minimumAgreement {
+            marginRatio = minimumMarginRatio
+        } else if let waiver = leadWaivingAgreement, plate.agreement >= waiver.minimumAgreement {
+            marginRatio = max(minimumMarginRatio, waiver.minimumMarginRatio)
+        } else {
+            return false
+        }
         guard PlateShape.isPlateLike(plate.normalized) else { return false }
         // A plate taken for German that is no German plate (`NW 6030`, a foreign layout's
         // text for what the German grammar read as `N-W 6030`; truly `NW-GO 30`) is a misread.
@@ -115,7 +121,6 @@ public struct ReadCertainty: Sendable, Equatable {
                 runnerUp = alternative.confidence
             }
         }
-        let marginRatio = agreed ? minimumMarginRatio : max(minimumMarginRatio, leadWaivingAgreement!.minimumMarginRatio)
         return (runnerUp ?? 0) * marginRatio < plate.confidence
     }
 
