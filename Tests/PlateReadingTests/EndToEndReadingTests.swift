@@ -77,22 +77,15 @@ struct EndToEndReadingTests {
     /// height). Unless the detection counts the dots with it, the letter is not chained to the
     /// line and the district is lost: this clean plate, 260 px wide, was read `A-G 888` at 0.99.
     @Test func readsAnUmlautDistrictWhoseLetterIsShortened() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/plate.png"
-        let plate = PlateSpec(german: GermanPlateParts(district: "BÖ", letters: "AG", number: 888))
-        try SceneGenerator(seed: 0).renderPlate(plate, to: path, pixelsPerMillimetre: 0.5)
-        let reads = try PlateReader().read(Self.onGreyFrame(CameraFrame(contentsOf: path)))
+        let plate = try Self.renderedPlate(GermanPlateParts(district: "BÖ", letters: "AG", number: 888))
+        let reads = try PlateReader().read(Self.onGreyFrame(plate))
         #expect(reads.first?.text == "BÖ-AG 888", "read \(reads.map(\.text))")
     }
 
     /// A plate the frame's edge cuts is marked so (fusion does not let it outvote whole reads);
     /// the same plate inside the frame is not.
     @Test func aPlateCutByTheFrameEdgeIsMarked() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/plate.png"
-        let plate = PlateSpec(german: GermanPlateParts(district: "HD", letters: "AB", number: 123))
-        try SceneGenerator(seed: 0).renderPlate(plate, to: path, pixelsPerMillimetre: 0.5)
-        let image = try CameraFrame(contentsOf: path)
+        let image = try Self.renderedPlate(GermanPlateParts(district: "HD", letters: "AB", number: 123))
         let inside = try PlateReader().read(Self.onGreyFrame(image))
         #expect(inside.first?.text == "HD-AB 123", "read \(inside.map(\.text))")
         #expect(inside.first?.cutByFrameEdge == false)
@@ -111,6 +104,14 @@ struct EndToEndReadingTests {
         let reads = try PlateReader().read(contentsOf: path)
         #expect(reads.contains { $0.text == "8-HGY-357" && $0.country == "B" }, "read \(reads.map(\.text))")
         #expect(!reads.contains { $0.normalized == "BHOY357" })
+    }
+
+    /// The plate `parts`, rendered by the generator at 0.5 px/mm (260 px wide).
+    static func renderedPlate(_ parts: GermanPlateParts) throws -> CameraFrame {
+        let folder = try TemporaryFolder()  // removed when it goes away
+        let path = folder.path + "/plate.png"
+        try SceneGenerator(seed: 0).renderPlate(PlateSpec(german: parts), to: path, pixelsPerMillimetre: 0.5)
+        return try CameraFrame(contentsOf: path)
     }
 
     /// `plate` in a grey frame 600 px wider and 400 px taller, in the middle or with its left
