@@ -126,6 +126,19 @@ struct PlateInterpreterTests {
         #expect(choices[0].confidence < 0.95) // never sure beyond what the OCR's error rate allows
     }
 
+    @Test func anAlternativeTheOCRScoredOutweighsTheBestChoicesConfusionPartner() {
+        // The real Slovak RK 605AB: Tesseract scored its 6 as B 0.88 / 6 0.62 / G 0.37 / S 0.14.
+        // The digit the layout wants there is the 6 it scored, not the 8 that B is often
+        // mistaken for (read as RK 805AB before the scores counted).
+        let torn = SymbolReading(
+            choices: SymbolReading.probabilities([("B", 0.88), ("6", 0.62), ("G", 0.37), ("S", 0.14)], symbolConfidence: 0.88),
+            gapBefore: 0.7)
+        #expect(abs(torn.choices.map(\.confidence).reduce(0, +) - 1) < 1e-9)
+        var plate = symbols("RK605AB")
+        plate[2] = torn
+        #expect(PlateInterpreter.interpret(plate, bandCountry: nil).first?.normalized == "RK605AB")
+    }
+
     @Test func symbolWithoutConfidenceIsAnEvenBet() {
         let choices = SymbolReading.probabilities([("G", 0), ("C", 0)], symbolConfidence: 0)
         #expect(choices[0].confidence == 0.5)
