@@ -136,6 +136,42 @@ import Testing
         #expect(engine.run.cases == 1, "run: \(engine.run)")
     }
 
+    /// A pass of `AW-IN 33` in which the narrow `I` was lost in three reads of five: fused,
+    /// `AW-N 33` (0.44) leads `AW-IN 33` (0.31), best in two reads (seed 13's drive).
+    static let lostCharacterReads: [PlateRead] = {
+        let box = PixelBox(x: 300, y: 400, width: 120, height: 30)
+        return [
+            F.read("AW-IN 33", 0.77, box: box, alternatives: [F.hypothesis("AW-N 33", 0.4)]),
+            F.read("AW-IN 33", 0.76, box: box, alternatives: [F.hypothesis("AW-N 33", 0.58)]),
+            F.read("AW-KN 33", 0.63, box: box, alternatives: [F.hypothesis("AW-N 33", 0.59)]),
+            F.read("AW-N 33", 0.64, box: box, alternatives: [F.hypothesis("AW-W 33", 0.59)]),
+            F.read("AW-W 39", 0.57, box: box),
+        ]
+    }()
+
+    @Test func aWinnerThatLostACharacterConfirmsOnlyAsItsRunnerUp() throws {
+        let fused = FusedPlate(fusing: Self.lostCharacterReads)
+        #expect(fused.text == "AW-N 33")
+        #expect(!ScanSettings().confirmation.accepts(fused))
+        let restored = FusedPlate(fusing: Self.lostCharacterReads, winner: "AW-IN 33")
+        #expect(restored.text == "AW-IN 33")
+        #expect(restored.alternatives.first?.text == "AW-N 33")
+        #expect(ScanSettings().confirmation.accepts(restored))
+    }
+
+    @Test func aFirstSightingThatLostACharacterIsConfirmedByASureOne() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sure = [("AW-IN 33", 0.6), ("AW-IN 33", 0.6)].map { F.read($0.0, $0.1, box: .init(x: 0, y: 0, width: 0, height: 0)) }
+        let engine = try Self.scan([Self.lostCharacterReads, sure], folder: folder).engine
+        #expect(engine.run.cases == 1, "run: \(engine.run)")
+        // Without the sure sighting the plate with its character restored makes nothing.
+        let alone = try TemporaryFolder()
+        defer { alone.remove() }
+        let twice = try Self.scan([Self.lostCharacterReads, Self.lostCharacterReads], folder: alone).engine
+        #expect(twice.run.cases == 0)
+    }
+
     @Test func twoDoubtfulSightingsMakeNoCase() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -162,7 +162,7 @@ struct PassCommitter {
         }
         sighting.zone = zone?.id
         let certain = settings.certainty.accepts(sighting.plate)
-        let key = PlateKeying.key(of: sighting.plate)
+        var key = PlateKeying.key(of: sighting.plate)
         guard let zone else { return Prepared(sighting: sighting, zone: nil, certain: certain, key: key, rights: [], anyKeyCompliant: nil) }
         let rule = ZoneRule(zone: zone)
         if certain {
@@ -172,8 +172,17 @@ struct PassCommitter {
             }
             return Prepared(sighting: sighting, zone: zone, certain: false, key: key, rights: [], anyKeyCompliant: doubt)
         }
-        let confirmation = settings.confirmation.accepts(sighting.plate)
+        var confirmation = settings.confirmation.accepts(sighting.plate)
             ? try rightsAndDoubt(sighting, key: key, zone: zone, rule: rule) : nil
+        // A winner that is its runner-up with one character lost (`AW-N 33` before `AW-IN 33`)
+        // may confirm as the runner-up: only a sure sighting of exactly that plate makes a case
+        // of it, and a right of the winner as read still counts (it is an alternative).
+        if confirmation == nil, let restored = sighting.restoringLostCharacter,
+           settings.confirmation.accepts(restored.plate) {
+            sighting = restored
+            key = PlateKeying.key(of: restored.plate)
+            confirmation = try rightsAndDoubt(sighting, key: key, zone: zone, rule: rule)
+        }
         var reason: ComplianceReason?
         for candidate in PlateKeying.candidateKeys(of: sighting.plate) {
             let found = try rights.rights(for: candidate, zone: zone.id, at: sighting.time)

@@ -58,7 +58,10 @@ public struct FusedPlate: Sendable, Equatable, Codable {
     /// Fuses `reads` (non-empty): the OCR's whole reads, or all when there are no such. A cut
     /// read (``PlateRead/cutByFrameEdge``) whose best reading is the whole reads' winner joins
     /// them: its characters agree, and only its disagreement is explained by the cut.
-    public init(fusing all: [PlateRead]) {
+    ///
+    /// `winner`: a text to take as the winner instead of the best-scored one, when the reads
+    /// gave it (``Sighting/lostCharacterRestored``).
+    public init(fusing all: [PlateRead], winner preferred: String? = nil) {
         precondition(!all.isEmpty, "fusing no reads")
         let read = all.filter(\.isWholeReadByTheOCR)
         let reads = read.isEmpty ? all : read
@@ -77,7 +80,7 @@ public struct FusedPlate: Sendable, Equatable, Codable {
             let sa = scores[a.element]!, sb = scores[b.element]!
             return sa != sb ? sa > sb : a.offset < b.offset
         }.map(\.element)
-        let winner = ranked[0]
+        let winner = preferred.flatMap { scores[$0] == nil ? nil : $0 } ?? ranked[0]
         let cutAgreeing = read.isEmpty ? [] : all.filter { !$0.carried && $0.cutByFrameEdge && $0.best.text == winner }
         let fused = Double(reads.count + cutAgreeing.count)
         let asBest = reads.filter { $0.best.text == winner } + cutAgreeing
@@ -92,7 +95,7 @@ public struct FusedPlate: Sendable, Equatable, Codable {
             let ca = countries.filter { $0 == a }.count, cb = countries.filter { $0 == b }.count
             return ca != cb ? ca < cb : a > b
         }
-        alternatives = ranked.dropFirst().prefix(4).map {
+        alternatives = ranked.filter { $0 != winner }.prefix(4).map {
             Alternative(text: $0, confidence: min(1, scores[$0]! / fused))
         }
         voted = CharacterVote.readings(of: reads + cutAgreeing).map { vote in
