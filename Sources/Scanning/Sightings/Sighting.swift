@@ -24,8 +24,9 @@ public struct Sighting: Sendable, Equatable {
     public var zone: String?
     /// The track read as the plate that its fused winner is with one character lost, when
     /// that plate is the runner-up (`AW-IN 33` behind `AW-N 33`: the narrow `I` lost in some
-    /// reads); nil otherwise. Only ever used to confirm a sure sighting of exactly that plate
-    /// (``PassCommitter``), never on its own.
+    /// reads); nil otherwise. Used only where the winner as read is not sure enough even to
+    /// confirm (``PassCommitter``): to confirm a sure sighting of exactly that plate, and to
+    /// find that plate's right (the car is then compliant); never to raise a case on its own.
     public var lostCharacterRestored: Restored?
     /// False when the track stood still in the frame while the vehicle drove on: something
     /// far off (a façade), not a parked car (``Parallax``).
