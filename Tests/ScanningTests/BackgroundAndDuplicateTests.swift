@@ -1,6 +1,7 @@
 import DriveInput
 import Foundation
 import PlateReading
+import TestSupport
 import Testing
 @testable import Scanning
 
@@ -53,6 +54,61 @@ import Testing
         results.append(vehicles.count(zone: "a", normalized: "HZAN9", unread: false, at: t0 + 90))
         results.append(vehicles.count(zone: "a", normalized: "HZAN49", unread: false, at: t0 + 95))
         #expect(results == [.new, .again, .new, .new, .replacesUnread(unreadAt: t0 + 70), .again])
+    }
+
+    @Test func aPlateFarSmallerThanTheCamerasSurePlatesIsFarAway() {
+        var vehicles = PassVehicles()
+        let far = PixelBox(x: 1600, y: 230, width: 56, height: 22)
+        for _ in 1..<PassVehicles.sureHeightsNeeded {
+            vehicles.noteSurePlate(camera: "right", box: PixelBox(x: 200, y: 450, width: 210, height: 95))
+        }
+        #expect(!vehicles.isFarAway(camera: "right", box: far), "too few sure plates to tell")
+        vehicles.noteSurePlate(camera: "right", box: PixelBox(x: 200, y: 450, width: 210, height: 95))
+        #expect(vehicles.isFarAway(camera: "right", box: far))
+        #expect(!vehicles.isFarAway(camera: "right", box: PixelBox(x: 0, y: 400, width: 130, height: 66)))
+        #expect(!vehicles.isFarAway(camera: "left", box: far), "each camera has its own scale")
+    }
+
+    /// In one pass: five cars read surely (boxes 30 px high), then an unread plate far down the
+    /// street (10 px high) and an unread text in a box no plate fits (a row of windows).
+    @Test func farPlatesAndBoxesNoPlateFitsAreNotCounted() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sure = ["M-AB 1234", "KA-XY 77", "HD-P 412", "MA-RS 900", "S-TT 5"]
+        var frames: [[PlateRead]] = sure.map { [F.read($0, 0.7, box: PixelBox(x: 0, y: 400, width: 120, height: 30))] }
+        frames.append([F.read("G-E 27", 0.3, box: PixelBox(x: 0, y: 300, width: 36, height: 10),
+                              alternatives: [F.hypothesis("G-E 23", 0.25)])])
+        frames.append([F.read("C-CC 1", 0.3, box: PixelBox(x: 0, y: 300, width: 600, height: 30),
+                              alternatives: [F.hypothesis("D-CC 1", 0.25)])])
+        frames.append([F.read("R-PL 23", 0.3, box: PixelBox(x: 0, y: 400, width: 120, height: 30),
+                              alternatives: [F.hypothesis("RP-L 23", 0.25)])])
+        let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
+            folder: folder, frameCount: frames.count * 4, rights: OccupancyCoverageTests.NoRights())
+        var outcomes: [String: SightingOutcome] = [:]
+        engine.audit = { _, sighting, outcome in outcomes[sighting.plate.text] = outcome }
+        let start = Date(timeIntervalSince1970: 1_762_250_400)
+        var index = 0
+        for (car, reads) in frames.enumerated() {
+            // Each car read in two frames, moving by half its width; two empty frames close its track.
+            for frame in 0..<4 {
+                let placed = frame < 2 ? reads.map { read -> PlateRead in
+                    var read = read
+                    read.box.x = 300 + (read.box.width / 2 + 30) * frame
+                    return read
+                } : []
+                try engine.add(FrameReads(
+                    index: index, camera: "right", cameraFrameIndex: index,
+                    time: start.addingTimeInterval(Double(car) * 10 + Double(frame) * 0.1), framePath: "frame-\(index)",
+                    image: ConfirmationTests.frame, outcome: .success(placed), position: position))
+                index += 1
+            }
+        }
+        try engine.finish()
+        #expect(sure.allSatisfy { outcomes[$0] == .pending }, "\(outcomes)")
+        #expect(outcomes["G-E 27"] == .glimpse, "\(outcomes)")
+        #expect(outcomes["C-CC 1"] == .glimpse)
+        // A plate-sized unread plate beside the vehicle is counted (and kept to be confirmed).
+        #expect(outcomes["R-PL 23"] == .pendingConfirmable)
     }
 
     @Test func aPlateIsDecidedOncePerZoneAndPass() {

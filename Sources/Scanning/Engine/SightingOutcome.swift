@@ -6,7 +6,8 @@ public enum SightingOutcome: String, Sendable, Codable {
     case unread
     /// It stood still in the frame while the vehicle drove on: not a parked car (``Parallax``).
     case background
-    /// Not sure enough, and not counted: a one-frame glimpse or a short text.
+    /// Not sure enough, and not counted: a one-frame glimpse, a short text, a box no plate
+    /// fits, or a plate far down the street.
     case glimpse
     /// A right (or, unsure, a possible reading has one).
     case compliant

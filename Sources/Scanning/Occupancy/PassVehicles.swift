@@ -1,4 +1,5 @@
 import Foundation
+import PlateReading
 
 /// The vehicles counted in the current pass, in memory only: it holds the plates of compliant
 /// cars, which are never written (and is dropped at the end of each pass).
@@ -8,7 +9,9 @@ import Foundation
 /// - a sighting whose plate is within one edit of a vehicle already counted in the zone this
 ///   pass is that vehicle again (a corner seen twice, a track the OCR split): not counted
 ///   again. When an unread sighting was counted first and the same car is then read surely,
-///   the count moves from unread to the sure sighting's status.
+///   the count moves from unread to the sure sighting's status;
+/// - an unread plate far down the street (``isFarAway(camera:box:)``) is not counted: it is
+///   counted when the vehicle passes it.
 struct PassVehicles {
     /// How a sighting adds to the occupancy.
     enum Count: Equatable {
@@ -28,6 +31,30 @@ struct PassVehicles {
 
     private var decided: Set<String> = []
     private var counted: [String: [Counted]] = [:]
+    /// Box heights of the plates read surely this pass, per camera: how large a plate beside
+    /// the vehicle looks in that camera.
+    private var sureHeights: [String: [Int]] = [:]
+
+    /// Sure plates a camera must have had this pass before a small plate counts as far away.
+    static let sureHeightsNeeded = 5
+    /// A plate whose box is less than this share of the camera's typical sure plate high is far
+    /// down the street (1080p drives: sure plates 84-97 px high, median 94-97; unread glimpses
+    /// of cars that were counted again when passed, or placed in the next zone, 23-39 px).
+    static let farHeightShare = 0.5
+
+    /// Notes the box of a plate read surely in `camera`.
+    mutating func noteSurePlate(camera: String, box: PixelBox) {
+        sureHeights[camera, default: []].append(box.height)
+    }
+
+    /// Whether a plate with box `box` in `camera` is far down the street: well under the height
+    /// of the plates the camera read surely this pass. Such a plate is placed where the vehicle
+    /// is, not where the car is, and the car is counted when the vehicle passes it.
+    func isFarAway(camera: String, box: PixelBox) -> Bool {
+        guard let heights = sureHeights[camera], heights.count >= Self.sureHeightsNeeded else { return false }
+        let median = heights.sorted()[heights.count / 2]
+        return Double(box.height) < Self.farHeightShare * Double(median)
+    }
 
     /// False when the plate `key` was already decided in `zone` this pass (decide it once).
     mutating func decideOnce(zone: String, key: String) -> Bool {

@@ -121,10 +121,11 @@ struct PassCommitter {
             guard let zone = item.zone, item.sighting.movedLikeAParkedCar else { continue }
             let plate = item.sighting.plate
             if item.certain {
+                counted.noteSurePlate(camera: item.sighting.camera, box: item.sighting.bestObservation.read.box)
                 if counted.decideOnce(zone: zone.id, key: item.key) {
                     _ = counted.count(zone: zone.id, normalized: plate.normalized, unread: false, at: item.sighting.time)
                 }
-            } else if item.anyKeyCompliant != nil || Self.countsAsUnread(plate) {
+            } else if item.anyKeyCompliant != nil || Self.countsAsUnread(item.sighting, counted) {
                 _ = counted.count(zone: zone.id, normalized: plate.normalized, unread: item.anyKeyCompliant == nil,
                                   at: item.sighting.time)
             }
@@ -132,11 +133,22 @@ struct PassCommitter {
     }
 
     /// An unread sighting counts as a vehicle only with two reads and a plate-like text
-    /// (``PlateShape``): a one-frame glimpse or a short text (a sign, a sticker, windows) is
-    /// most often a car already counted, seen again at a corner, or no car.
-    private static func countsAsUnread(_ plate: FusedPlate) -> Bool {
-        plate.readCount >= 2 && PlateShape.isPlateLike(plate.normalized)
+    /// (``PlateShape``), in a box shaped and sized like a plate beside the vehicle: a one-frame
+    /// glimpse or a short text (a sign, a sticker, windows) is most often a car already counted,
+    /// seen again at a corner, or no car; a box wider than a plate seen square-on
+    /// (``plateAspectLimit``) is text on a façade; a plate far down the street
+    /// (``PassVehicles/isFarAway(camera:box:)``) is counted when the vehicle passes it.
+    private static func countsAsUnread(_ sighting: Sighting, _ counted: PassVehicles) -> Bool {
+        let box = sighting.bestObservation.read.box
+        return sighting.plate.readCount >= 2 && PlateShape.isPlateLike(sighting.plate.normalized)
+            && Double(box.width) <= plateAspectLimit * Double(box.height)
+            && !counted.isFarAway(camera: sighting.camera, box: box)
     }
+
+    /// Width / height of a box beyond which it holds no plate: an EU plate is 4.7 times as wide
+    /// as high seen square-on, less at an angle (1080p drives: unread plates 1.5-3.4; `C-CC 1`
+    /// and `D-OO 5`, rows of windows, 6.0 and 5.5).
+    static let plateAspectLimit = 5.0
 
     /// Adds a counted vehicle to the tally, unless it is one already counted this pass.
     @discardableResult
@@ -252,13 +264,14 @@ struct PassCommitter {
                 return .compliant
             }
             run.unread += 1
-            guard Self.countsAsUnread(sighting.plate) else { return .glimpse }
+            guard Self.countsAsUnread(sighting, counted) else { return .glimpse }
             let count = tallyVehicle(sighting, zone: zone.id, status: .unread, tally: &tally, counted: &counted)
             if count != .again, !pendingWaits, try keepConfirmable(item, zone: zone, run: &run, db: db) {
                 return .pendingConfirmable
             }
             return count == .again ? .alreadyCounted : .unread
         }
+        counted.noteSurePlate(camera: sighting.camera, box: sighting.bestObservation.read.box)
         // A car seen twice in one pass (a corner) is one vehicle, decided once.
         guard counted.decideOnce(zone: zone.id, key: item.key) else { return .alreadyCounted }
         let rule = ZoneRule(zone: zone)
