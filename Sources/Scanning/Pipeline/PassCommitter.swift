@@ -256,6 +256,11 @@ struct PassCommitter {
             run.unread += 1
             return .background
         }
+        // Sure on its own (not by confirming a pending sighting): as `remember` notes it when a
+        // resumed scan goes over the pass again, so that both decide the same.
+        if prepared.certain {
+            counted.noteSurePlate(camera: sighting.camera, box: sighting.bestObservation.read.box)
+        }
         let (item, pendingWaits) = try confirming(prepared, zone: zone, db: db)
         guard item.certain else {
             if let reason = item.anyKeyCompliant {
@@ -271,7 +276,6 @@ struct PassCommitter {
             }
             return count == .again ? .alreadyCounted : .unread
         }
-        counted.noteSurePlate(camera: sighting.camera, box: sighting.bestObservation.read.box)
         // A car seen twice in one pass (a corner) is one vehicle, decided once.
         guard counted.decideOnce(zone: zone.id, key: item.key) else { return .alreadyCounted }
         let rule = ZoneRule(zone: zone)
