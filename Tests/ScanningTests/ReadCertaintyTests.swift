@@ -22,6 +22,19 @@ struct ReadCertaintyTests {
         #expect(ReadCertainty().accepts(Self.fused("RH-IP 72", "RH-IP 78", share: 0.6)))
     }
 
+    @Test func twoReadsThatDisagreeAreNotSureButMayConfirm() {
+        // AS-PB 66 read AS-A 8 in one frame and AS-B 66 in the other (seed 12's drive).
+        let split = FusedPlate(fusing: [
+            F.read("AS-A 8", 0.8, box: Self.box, alternatives: [F.hypothesis("AS-B 66", 0.1)]),
+            F.read("AS-B 66", 0.3, box: Self.box, alternatives: [F.hypothesis("AS-A 8", 0.2)]),
+        ])
+        #expect(split.text == "AS-A 8" && split.agreement == 0.5)
+        #expect(!ReadCertainty().accepts(split))
+        #expect(ReadCertainty.confirming.accepts(split))
+        let agreeing = FusedPlate(fusing: [F.read("AS-A 8", 0.5, box: Self.box), F.read("AS-A 8", 0.3, box: Self.box)])
+        #expect(ReadCertainty().accepts(agreeing))
+    }
+
     @Test func aGermanPlateMustBeOneByTheGrammar() {
         // F.hypothesis gives country D: `NW 6030` is a foreign layout's text, no German plate.
         #expect(!ReadCertainty().accepts(Self.fused("NW 6030", "NW-GO 30", share: 0.3)))

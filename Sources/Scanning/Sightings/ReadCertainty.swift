@@ -5,7 +5,8 @@ import PlateReading
 /// a sighting that falls short is counted as unread, never stored with its plate.
 ///
 /// Defaults (measured on generated drives, see the README's scan figures):
-/// - at least 2 reads in the track (one-frame glimpses at corners are often mislocated),
+/// - at least 2 reads in the track (one-frame glimpses at corners are often mislocated), and
+///   at least 2 of them with the winner as their best reading (``minimumAgreeingReads``),
 /// - fused confidence ≥ 0.1 (mean per-read probability of the winning text; the stock OCR
 ///   model's calibrated confidences are low, 0.1-0.6 for right reads),
 /// - agreement ≥ 0.4 (two reads in five had the winner as their own best reading),
@@ -38,6 +39,12 @@ import PlateReading
 /// holder of the misread plate.
 public struct ReadCertainty: Sendable, Equatable {
     public var minimumReads: Int
+    /// Reads that must have had the winner as their own best reading. A two-read track whose
+    /// reads disagree rests on one read: on the seven 1080p drives three such tracks were
+    /// sure, two of them wrong (`AS-WB 8E`, read in a box over `FÜS-NB 69E` and its car,
+    /// and `AS-A 8` for `AS-PB 66`, both kept as pending sightings); the third (`TÜ-G 50`)
+    /// is compliant by its permit all the same.
+    public var minimumAgreeingReads = 2
     public var minimumConfidence: Double
     public var minimumAgreement: Double
     public var minimumMarginRatio: Double
@@ -62,9 +69,13 @@ public struct ReadCertainty: Sendable, Equatable {
     /// sighting, and a different car would have to be misread, as a whole track, as exactly
     /// that plate. `GLA-ND 230` read once as best of five in its second pass, fused 0.39
     /// against 0.24, had been missed.
-    public static let confirming = ReadCertainty(
-        minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
-        leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
+    public static let confirming: ReadCertainty = {
+        var bar = ReadCertainty(
+            minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
+            leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
+        bar.minimumAgreeingReads = 1
+        return bar
+    }()
 
     /// A lower agreement accepted when the winner leads every other reading by a wider margin.
     public struct LeadWaivingAgreement: Sendable, Equatable {
@@ -93,7 +104,8 @@ public struct ReadCertainty: Sendable, Equatable {
 
     /// Whether `plate` may be acted on.
     public func accepts(_ plate: FusedPlate) -> Bool {
-        guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence else { return false }
+        guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence,
+              (plate.agreement * Double(plate.readCount)).rounded() >= Double(minimumAgreeingReads) else { return false }
         let marginRatio: Double
         if plate.agreement >= minimumAgreement {
             marginRatio = minimumMarginRatio
