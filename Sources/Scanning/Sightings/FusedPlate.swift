@@ -18,6 +18,9 @@ public struct FusedPlate: Sendable, Equatable, Codable {
     public struct Alternative: Sendable, Equatable, Codable {
         public var text: String
         public var confidence: Double
+
+        /// Letters and digits only.
+        public var normalized: String { text.filter { $0.isLetter || $0.isNumber } }
     }
 
     /// Canonical text of the winner (`M-AB 1234`).
@@ -30,6 +33,8 @@ public struct FusedPlate: Sendable, Equatable, Codable {
     public var confidence: Double
     /// Share of the reads whose own best reading was the winner.
     public var agreement: Double
+    /// How many of the fused reads had the winner as their own best reading.
+    public var agreeingReads: Int { Int((agreement * Double(readCount)).rounded()) }
     /// True when most reads that had the winner as best had the district split decided.
     public var splitDecided: Bool
     /// The reads fused: the OCR's whole reads and the cut ones that agree with their winner

@@ -44,7 +44,7 @@ public struct ReadCertainty: Sendable, Equatable {
     /// sure, two of them wrong (`AS-WB 8E`, read in a box over `FÜS-NB 69E` and its car,
     /// and `AS-A 8` for `AS-PB 66`, both kept as pending sightings); the third (`TÜ-G 50`)
     /// is compliant by its permit all the same.
-    public var minimumAgreeingReads = 2
+    public var minimumAgreeingReads: Int
     public var minimumConfidence: Double
     public var minimumAgreement: Double
     public var minimumMarginRatio: Double
@@ -69,13 +69,9 @@ public struct ReadCertainty: Sendable, Equatable {
     /// sighting, and a different car would have to be misread, as a whole track, as exactly
     /// that plate. `GLA-ND 230` read once as best of five in its second pass, fused 0.39
     /// against 0.24, had been missed.
-    public static let confirming: ReadCertainty = {
-        var bar = ReadCertainty(
-            minimumReads: 2, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
-            leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
-        bar.minimumAgreeingReads = 1
-        return bar
-    }()
+    public static let confirming = ReadCertainty(
+        minimumReads: 2, minimumAgreeingReads: 1, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
+        leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
 
     /// A lower agreement accepted when the winner leads every other reading by a wider margin.
     public struct LeadWaivingAgreement: Sendable, Equatable {
@@ -91,11 +87,12 @@ public struct ReadCertainty: Sendable, Equatable {
     /// When set, a plate below ``minimumAgreement`` is still accepted if it meets this.
     public var leadWaivingAgreement: LeadWaivingAgreement?
 
-    public init(minimumReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
+    public init(minimumReads: Int = 2, minimumAgreeingReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
                 minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true,
                 leadWaivingAgreement: LeadWaivingAgreement? = nil) {
         self.leadWaivingAgreement = leadWaivingAgreement
         self.minimumReads = minimumReads
+        self.minimumAgreeingReads = minimumAgreeingReads
         self.minimumConfidence = minimumConfidence
         self.minimumAgreement = minimumAgreement
         self.minimumMarginRatio = minimumMarginRatio
@@ -105,7 +102,7 @@ public struct ReadCertainty: Sendable, Equatable {
     /// Whether `plate` may be acted on.
     public func accepts(_ plate: FusedPlate) -> Bool {
         guard plate.readCount >= minimumReads, plate.confidence >= minimumConfidence,
-              (plate.agreement * Double(plate.readCount)).rounded() >= Double(minimumAgreeingReads) else { return false }
+              plate.agreeingReads >= minimumAgreeingReads else { return false }
         let marginRatio: Double
         if plate.agreement >= minimumAgreement {
             marginRatio = minimumMarginRatio
@@ -126,7 +123,7 @@ public struct ReadCertainty: Sendable, Equatable {
         } ?? false)
         var runnerUp: Double?
         for alternative in plate.alternatives {
-            let other = Array(alternative.text.filter { $0.isLetter || $0.isNumber })
+            let other = Array(alternative.normalized)
             if Self.dropsOneCharacter(from: other, giving: winner) {
                 if alternative.confidence * minimumMarginOverLonger > plate.confidence { return false }
             } else if runnerUp == nil && !(dropsSpeakForWinner && Self.dropsOneCharacter(from: winner, giving: other)) {

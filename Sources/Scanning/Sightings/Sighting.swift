@@ -70,8 +70,8 @@ public struct Sighting: Sendable, Equatable {
     /// `plate` read as its runner-up when the winner is that with one character lost.
     private static func restoringLostCharacter(of plate: FusedPlate, in observations: [PlateObservation]) -> Restored? {
         guard let runnerUp = plate.alternatives.first,
-              ReadCertainty.dropsOneCharacter(from: Array(runnerUp.text.filter { $0.isLetter || $0.isNumber }),
-                                              giving: Array(plate.normalized)) else { return nil }
+              ReadCertainty.dropsOneCharacter(from: Array(runnerUp.normalized), giving: Array(plate.normalized))
+        else { return nil }
         let restored = FusedPlate(fusing: observations.map(\.read), winner: runnerUp.text)
         return Restored(plate: restored, bestObservation: bestObservation(of: restored.text, in: observations))
     }
