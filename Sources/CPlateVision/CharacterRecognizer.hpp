@@ -36,4 +36,7 @@ private:
 /// Re-ranks D against O, 0 and Q by the shape of the character's left side (ShapeCheck.cpp).
 void checkStems(const cv::Mat &binary, std::vector<CharacterRecognizer::Symbol> &symbols);
 
+/// Re-ranks Q against O, 0 and D by the tail at its bottom right (ShapeCheck.cpp).
+void checkTails(const cv::Mat &binary, std::vector<CharacterRecognizer::Symbol> &symbols);
+
 } // namespace plate_vision

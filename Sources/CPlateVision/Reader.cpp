@@ -147,7 +147,10 @@ std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) 
                 readings.push_back({LineReading::fallbackModel, reader.fallback->read(crop.binary)});
         }
     }
-    for (auto &reading : readings) checkStems(crop.binary, reading.symbols);
+    for (auto &reading : readings) {
+        checkStems(crop.binary, reading.symbols);
+        checkTails(crop.binary, reading.symbols);
+    }
     return readings;
 }
 

@@ -73,6 +73,19 @@ struct EndToEndReadingTests {
         #expect(reads.first?.text == "WIS-TQ 241", "read \(reads.map(\.text))")
     }
 
+    /// The plate font's Q ends in a tail right of its bowl, at the bottom. The glyph network
+    /// sees each character scaled to its own box and read this Q (seed 2026, frame 82) as a
+    /// D at 0.99; the plate went out as `ÖHR-DX 8` at 0.94 until the tail re-ranked it.
+    @Test func aQIsToldFromDByItsTail() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/scene.jpg"
+        let truth = try SceneGenerator(seed: 2026, options: SceneOptions(width: 1280, height: 720)).renderScene(82, to: path)
+        #expect(truth.plates.map(\.text).contains("ÖHR-QX 8"))
+        let reads = try PlateReader().read(contentsOf: path)
+        #expect(reads.first?.text == "ÖHR-QX 8", "read \(reads.map(\.text))")
+        #expect(!reads.contains { $0.text == "ÖHR-DX 8" && $0.confidence >= 0.5 }, "read \(reads.map { ($0.text, $0.confidence) })")
+    }
+
     /// An umlaut's letter is shorter than its neighbours (its dots fill the rest of the cap
     /// height). Unless the detection counts the dots with it, the letter is not chained to the
     /// line and the district is lost: this clean plate, 260 px wide, was read `A-G 888` at 0.99.
