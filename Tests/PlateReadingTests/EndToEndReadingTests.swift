@@ -77,11 +77,7 @@ struct EndToEndReadingTests {
     /// sees each character scaled to its own box and read this Q (seed 2026, frame 82) as a
     /// D at 0.99; the plate went out as `ÖHR-DX 8` at 0.94 until the tail re-ranked it.
     @Test func aQIsToldFromDByItsTail() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/scene.jpg"
-        let truth = try SceneGenerator(seed: 2026, options: SceneOptions(width: 1280, height: 720)).renderScene(82, to: path)
-        #expect(truth.plates.map(\.text).contains("ÖHR-QX 8"))
-        let reads = try PlateReader().read(contentsOf: path)
+        let reads = try Self.readBenchmarkFrame(82, showing: "ÖHR-QX 8")
         #expect(reads.first?.text == "ÖHR-QX 8", "read \(reads.map(\.text))")
         #expect(!reads.contains { $0.text == "ÖHR-DX 8" && $0.confidence >= 0.5 }, "read \(reads.map { ($0.text, $0.confidence) })")
     }
@@ -110,13 +106,19 @@ struct EndToEndReadingTests {
     /// `BHOY357` (B for 8, O for G) outvoted the glyph network's `8HGY357` as the German
     /// `BH-OY 357` at 0.8 in this rendered frame (seed 2026, frame 132).
     @Test func aHyphenatedBelgianPlateIsNotReadAsGerman() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/scene.jpg"
-        let truth = try SceneGenerator(seed: 2026, options: SceneOptions(width: 1280, height: 720)).renderScene(132, to: path)
-        #expect(truth.plates.map(\.text).contains("8-HGY-357"))
-        let reads = try PlateReader().read(contentsOf: path)
+        let reads = try Self.readBenchmarkFrame(132, showing: "8-HGY-357")
         #expect(reads.contains { $0.text == "8-HGY-357" && $0.country == "B" }, "read \(reads.map(\.text))")
         #expect(!reads.contains { $0.normalized == "BHOY357" })
+    }
+
+    /// The reads of frame `index` of the synthetic benchmark (`make bench-synthetic`: seed 2026,
+    /// 1280x720), rendered afresh; its truth must show `plate`.
+    static func readBenchmarkFrame(_ index: Int, showing plate: String) throws -> [PlateRead] {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/scene.jpg"
+        let truth = try SceneGenerator(seed: 2026, options: SceneOptions(width: 1280, height: 720)).renderScene(index, to: path)
+        #expect(truth.plates.map(\.text).contains(plate))
+        return try PlateReader().read(contentsOf: path)
     }
 
     /// The plate `parts`, rendered by the generator at 0.5 px/mm (260 px wide).
