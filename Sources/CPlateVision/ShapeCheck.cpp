@@ -89,16 +89,14 @@ void checkTails(const cv::Mat &binary, std::vector<CharacterRecognizer::Symbol> 
         CPlateVision_Symbol &symbol = symbols[i].reading;
         const int q = choiceIndex(symbol, "Q");
         if (q <= 0) continue; // no Q, or Q already first
-        int round = -1;
-        for (const char *other : {"O", "0", "D"})
-            if (int k = choiceIndex(symbol, other); k >= 0 && (round < 0 || k < round)) round = k;
-        if (round != 0) continue; // Q competes only with a round letter read first
+        const char *first = symbol.choices[0].utf8;
+        if (strcmp(first, "O") != 0 && strcmp(first, "0") != 0 && strcmp(first, "D") != 0) continue;
         // The readings' columns may cut a pixel or two off the character (the glyph network's
         // did off the rendered Q's tail): look up to `margin` beyond, short of the next one.
         const int margin = std::max(2, binary.rows / 20);
         const int left = symbols[i].left;
         const int right = std::min(i + 1 < symbols.size() ? symbols[i + 1].left : binary.cols, symbols[i].right + margin);
-        if (endsInTail(binary, left, right)) std::swap(symbol.choices[q].utf8, symbol.choices[round].utf8);
+        if (endsInTail(binary, left, right)) std::swap(symbol.choices[q].utf8, symbol.choices[0].utf8);
     }
 }
 
