@@ -85,18 +85,17 @@ bool endsInTail(const cv::Mat &binary, int left, int right) {
 /// foreign plates unchanged). Measured instead as the tail reaching lower at the right end
 /// than the bowl at the left, it made D, O and 0 into Q: 139 -> 137 and 54 -> 52 real photos.
 void checkTails(const cv::Mat &binary, std::vector<CharacterRecognizer::Symbol> &symbols) {
+    // The readings' columns may cut a pixel or two off the character (the glyph network's
+    // did off the rendered Q's tail): look up to `margin` beyond, short of the next one.
+    const int margin = std::max(2, binary.rows / 20);
     for (size_t i = 0; i < symbols.size(); i++) {
         CPlateVision_Symbol &symbol = symbols[i].reading;
         const int q = choiceIndex(symbol, "Q");
         if (q <= 0) continue; // no Q, or Q already first
         const char *first = symbol.choices[0].utf8;
         if (strcmp(first, "O") != 0 && strcmp(first, "0") != 0 && strcmp(first, "D") != 0) continue;
-        // The readings' columns may cut a pixel or two off the character (the glyph network's
-        // did off the rendered Q's tail): look up to `margin` beyond, short of the next one.
-        const int margin = std::max(2, binary.rows / 20);
-        const int left = symbols[i].left;
         const int right = std::min(i + 1 < symbols.size() ? symbols[i + 1].left : binary.cols, symbols[i].right + margin);
-        if (endsInTail(binary, left, right)) std::swap(symbol.choices[q].utf8, symbol.choices[0].utf8);
+        if (endsInTail(binary, symbols[i].left, right)) std::swap(symbol.choices[q].utf8, symbol.choices[0].utf8);
     }
 }
 

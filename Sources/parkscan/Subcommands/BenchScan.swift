@@ -106,10 +106,11 @@ struct BenchScan: ParsableCommand {
             guard let pass = row["pass"] as? Int, let zone = row["zone"] as? String, let capacity = row["capacity"] as? Int,
                   capacity > 0, let vehicles = row["vehicles"] as? Int, let seen = row["seen"] as? Int else { continue }
             let counted = ours["\(pass)|\(zone)"] ?? 0
-            errors.append(100 * Double(abs(counted - vehicles)) / Double(capacity))
+            let error = 100 * Double(abs(counted - vehicles)) / Double(capacity)
+            errors.append(error)
             totals.counted += counted
             totals.parked += vehicles
-            if 100 * Double(abs(counted - vehicles)) > 2 * Double(capacity) {
+            if error > 2 {
                 offByMore.append("pass \(pass) zone \(zone): \(counted) counted, \(vehicles) parked, \(capacity) spaces")
             }
             seenErrors.append(100 * Double(abs(counted - seen)) / Double(capacity))
