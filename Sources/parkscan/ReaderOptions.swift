@@ -12,7 +12,7 @@ struct ReaderOptions: ParsableArguments {
     var tessdata: String?
 
     @Option(help: ArgumentHelp(
-        "Glyph model reading every line one character per column: PREFIX of PREFIX.png and PREFIX.txt, or 'none'.",
+        "Glyph model reading every line one character per column: PREFIX of PREFIX.yml.gz, or 'none'.",
         discussion: "Default: Models/plate-glyphs when it is found (parkscan-synth glyphs trains it)."))
     var glyphModel: String?
 
