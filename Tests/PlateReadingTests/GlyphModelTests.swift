@@ -38,35 +38,44 @@ struct GlyphModelTests {
         }
     }
 
+    /// The plate lines of `scenes` rendered German scenes (seed 515) that the reader's line
+    /// extraction cut one column per character, each with its plate (at most one per scene).
+    static func linesReadOnePerCharacter(scenes: Int, in folder: TemporaryFolder) throws -> [(PlateLineImage, PlateTruth)] {
+        let generator = try SceneGenerator(seed: 515, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
+        var lines: [(PlateLineImage, PlateTruth)] = []
+        for index in 0..<scenes {
+            let path = folder.path + "/scene.jpg"
+            guard let plate = try generator.renderScene(index, to: path).plates.first else { continue }
+            if let line = try CameraFrame(contentsOf: path).plateLines().first(where: {
+                $0.characterColumns == plate.normalized.count && $0.box.overlap(with: plate.box) > 0.3
+            }) {
+                lines.append((line, plate))
+            }
+        }
+        return lines
+    }
+
     /// Trains a small model the way `parkscan-synth glyphs` does: tiles of lines with one
     /// column per character labelled by the truth, pairs of neighbouring columns labelled
     /// "no character"; the reader loads it and reads with it.
     @Test func modelTrainedOnTheReadersOwnTilesLoadsAndReads() throws {
         let folder = try TemporaryFolder()
-        let generator = try SceneGenerator(seed: 515, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
         var tiles: [UInt8] = []
         var aspects: [Float] = []
         var labels: [String] = []
         let tileBytes = GlyphModel.tileBytes
-        for index in 0..<24 {
-            let path = folder.path + "/scene.jpg"
-            let truth = try generator.renderScene(index, to: path)
-            guard let plate = truth.plates.first else { continue }
-            for line in try CameraFrame(contentsOf: path).plateLines()
-            where line.characterColumns == plate.normalized.count && line.box.overlap(with: plate.box) > 0.3 {
-                #expect(line.glyphTiles.count == line.characterColumns * tileBytes)
-                #expect(line.glyphAspects.count == line.characterColumns)
-                #expect(line.pairTiles.count == (line.characterColumns - 1) * tileBytes)
-                // Two neighbours together are wider than either of them.
-                for pair in line.pairAspects.indices {
-                    #expect(line.pairAspects[pair] > max(line.glyphAspects[pair], line.glyphAspects[pair + 1]))
-                }
-                tiles += line.glyphTiles + line.pairTiles
-                aspects += line.glyphAspects + line.pairAspects
-                labels += plate.normalized.map { String($0) }
-                    + Array(repeating: GlyphModel.noCharacter, count: line.characterColumns - 1)
-                break
+        for (line, plate) in try Self.linesReadOnePerCharacter(scenes: 24, in: folder) {
+            #expect(line.glyphTiles.count == line.characterColumns * tileBytes)
+            #expect(line.glyphAspects.count == line.characterColumns)
+            #expect(line.pairTiles.count == (line.characterColumns - 1) * tileBytes)
+            // Two neighbours together are wider than either of them.
+            for pair in line.pairAspects.indices {
+                #expect(line.pairAspects[pair] > max(line.glyphAspects[pair], line.glyphAspects[pair + 1]))
             }
+            tiles += line.glyphTiles + line.pairTiles
+            aspects += line.glyphAspects + line.pairAspects
+            labels += plate.normalized.map { String($0) }
+                + Array(repeating: GlyphModel.noCharacter, count: line.characterColumns - 1)
         }
         #expect(labels.count >= 40, "only \(labels.count) labelled tiles from 24 scenes")
         let prefix = folder.path + "/small"
@@ -84,7 +93,6 @@ struct GlyphModelTests {
     /// read the same (3 other plates won), with it all 20.
     @Test func glyphReadingTesseractDisagreesWithIsLeftOut() throws {
         let folder = try TemporaryFolder()
-        let generator = try SceneGenerator(seed: 515, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÖÜ").map { String($0) }
         func shifted(_ character: String) -> String {
             alphabet.firstIndex(of: character).map { alphabet[($0 + 1) % alphabet.count] } ?? character
@@ -92,17 +100,10 @@ struct GlyphModelTests {
         var tiles: [UInt8] = []
         var aspects: [Float] = []
         var labels: [String] = []
-        for index in 0..<60 {
-            let path = folder.path + "/scene.jpg"
-            let truth = try generator.renderScene(index, to: path)
-            guard let plate = truth.plates.first else { continue }
-            for line in try CameraFrame(contentsOf: path).plateLines()
-            where line.characterColumns == plate.normalized.count && line.box.overlap(with: plate.box) > 0.3 {
-                tiles += line.glyphTiles
-                aspects += line.glyphAspects
-                labels += plate.normalized.map { shifted(String($0)) }
-                break
-            }
+        for (line, plate) in try Self.linesReadOnePerCharacter(scenes: 60, in: folder) {
+            tiles += line.glyphTiles
+            aspects += line.glyphAspects
+            labels += plate.normalized.map { shifted(String($0)) }
         }
         #expect(labels.count >= 150, "only \(labels.count) labelled tiles from 60 scenes")
         let prefix = folder.path + "/shifted"
