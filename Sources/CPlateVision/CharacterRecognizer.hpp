@@ -33,6 +33,9 @@ private:
     std::string whitelist_;
 };
 
+/// The index of `text` among the choices of `symbol`, -1 when it is not one (ShapeCheck.cpp).
+int choiceIndex(const CPlateVision_Symbol &symbol, const char *text);
+
 /// Re-ranks D against O, 0 and Q by the shape of the character's left side (ShapeCheck.cpp).
 void checkStems(const cv::Mat &binary, std::vector<CharacterRecognizer::Symbol> &symbols);
 

@@ -86,9 +86,8 @@ constexpr float minimumGlyphAgreement = 0.5f;
 
 /// Whether `a` offers `character` among its choices at `least` at least.
 bool offers(const CPlateVision_Symbol &a, const char *character, float least) {
-    for (int k = 0; k < a.choiceCount; k++)
-        if (a.choices[k].confidence >= least && strcmp(a.choices[k].utf8, character) == 0) return true;
-    return false;
+    const int k = choiceIndex(a, character);
+    return k >= 0 && a.choices[k].confidence >= least;
 }
 
 /// The share of the glyph model's characters that Tesseract's reading of the same place

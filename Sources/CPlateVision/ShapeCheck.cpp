@@ -14,16 +14,16 @@
 
 namespace plate_vision {
 
-namespace {
-
-/// A Q's tail lies in the bottom quarter of its height (`endsInTail`).
-constexpr float tailZone = 0.25f;
-
 int choiceIndex(const CPlateVision_Symbol &symbol, const char *text) {
     for (int k = 0; k < symbol.choiceCount; k++)
         if (strcmp(symbol.choices[k].utf8, text) == 0) return k;
     return -1;
 }
+
+namespace {
+
+/// A Q's tail lies in the bottom quarter of its height (`endsInTail`).
+constexpr float tailZone = 0.25f;
 
 /// How far the left edge of the ink near the top and bottom of the character lies right of
 /// the edge at mid-height, in character widths: about 0 for a stem (D, B), 0.15-0.35 for a
