@@ -54,6 +54,21 @@ struct PlateInterpreterTests {
         #expect(polish < 0.2 * german, "\(readings)")  // 0.42 when a gap under 0.4 counted as none
     }
 
+    @Test func aSurelyReadLetterBesideTheStickersIsSeldomOneOfThem() {
+        // BO-PB 39 (seed 15's drive): the glyph network read the O as 0 at 0.69 and O at 0.2,
+        // the stickers after it leave a gap of 0.45 character heights. Dropped as a sticker,
+        // the O gave B-PB 39 the gap it wants; at a prior of 0.3 that reading came out surer
+        // than BO-PB 39 (0.64 against 0.45, BO sharing its characters with BÖ) in every frame,
+        // and the car's case was lost.
+        var symbols = symbols("BOPB39", gaps: [2: 0.45, 4: 0.35])
+        symbols[1].choices = [CharacterChoice("0", 0.69), CharacterChoice("O", 0.2)]
+        let readings = PlateInterpreter.interpret(symbols, bandCountry: "D")
+        let calibrated = ConfidenceCalibration.fitted["eng"]!.calibrate(readings, among: readings, plausibility: 1)
+        let plate = calibrated.first { $0.text == "BO-PB 39" }?.confidence ?? 0
+        let withoutO = calibrated.first { $0.text == "B-PB 39" }?.confidence ?? 0
+        #expect(withoutO < plate, "\(calibrated)")
+    }
+
     @Test func emblemReadAsACharacterIsDropped() {
         // RK [coat of arms read as O] 011AM: eight symbols for a seven-character layout.
         let readings = PlateInterpreter.interpret(symbols("RKO011AM", gaps: [2: 0.5, 3: 0.5]), bandCountry: nil)
