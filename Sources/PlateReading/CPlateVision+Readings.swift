@@ -6,7 +6,11 @@ extension CPlateVision_Plate {
     var symbolReadings: [SymbolReading] {
         let count = min(Int(symbolCount), CPlateVision_MaxSymbols)
         return withUnsafeBytes(of: symbols) { raw in
-            raw.bindMemory(to: CPlateVision_Symbol.self).prefix(count).map(SymbolReading.init)
+            raw.bindMemory(to: CPlateVision_Symbol.self).prefix(count).map { symbol in
+                var reading = SymbolReading(symbol)
+                reading.readByGlyphModel = fromGlyphModel != 0
+                return reading
+            }
         }
     }
 

@@ -421,8 +421,12 @@ public enum PlateDecoder {
     /// `slotAllows[slot.rawValue][i]`: whether `alphabet[i]` fits the slot.
     private static let slotAllows: [[Bool]] = Slot.allCases.map { slot in alphabet.map(slot.allows) }
     /// `confusionPartners[i]`: (index, factor) of the characters `alphabet[i]` may really be.
-    private static let confusionPartners: [[(Int, Double)]] = alphabet.map { c in
-        (OCRConfusions.partners[c] ?? []).compactMap { partner in alphabetIndex(partner.0).map { ($0, partner.1) } }
+    private static let confusionPartners = indexed(OCRConfusions.partners)
+    /// The same for the glyph network's readings (``OCRConfusions/glyphPartners``).
+    private static let glyphConfusionPartners = indexed(OCRConfusions.glyphPartners)
+
+    private static func indexed(_ partners: [Character: [(Character, Double)]]) -> [[(Int, Double)]] {
+        alphabet.map { c in (partners[c] ?? []).compactMap { partner in alphabetIndex(partner.0).map { ($0, partner.1) } } }
     }
 
     /// One symbol's choices, normalised, with the candidates for each slot precomputed.
@@ -460,12 +464,13 @@ public enum PlateDecoder {
                 .sorted(by: Scored.ranking)
             bestProbability = listed.first?.probability ?? 0
             offeredUmlauts = Set(probability.filter { $0.index >= 36 }.map { PlateDecoder.alphabet[$0.index] })
+            let partners = symbol.readByGlyphModel ? PlateDecoder.glyphConfusionPartners : PlateDecoder.confusionPartners
             candidates = Slot.allCases.map { slot in
                 let allows = PlateDecoder.slotAllows[slot.rawValue]
                 var best = [Double](repeating: 0, count: PlateDecoder.alphabet.count)
                 for (index, p) in probability {
                     if allows[index] { best[index] = max(best[index], p) }
-                    for (partner, factor) in PlateDecoder.confusionPartners[index] where allows[partner] {
+                    for (partner, factor) in partners[index] where allows[partner] {
                         best[partner] = max(best[partner], p * factor)
                     }
                 }

@@ -8,10 +8,14 @@ public struct SymbolReading: Sendable, Equatable {
     /// the space between letters and digits is about 0.3-0.5, and neighbouring characters
     /// within a group stand about 0.1 apart.
     public var gapBefore: Double
+    /// Read by the glyph network, which learnt the plate fonts' characters, rather than by
+    /// Tesseract: only the confusions of those fonts apply (``OCRConfusions/glyphPartners``).
+    public var readByGlyphModel: Bool
 
-    public init(choices: [CharacterChoice], gapBefore: Double) {
+    public init(choices: [CharacterChoice], gapBefore: Double, readByGlyphModel: Bool = false) {
         self.choices = choices
         self.gapBefore = gapBefore
+        self.readByGlyphModel = readByGlyphModel
     }
 
     /// The single best character, if the OCR produced any.

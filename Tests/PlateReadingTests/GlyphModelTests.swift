@@ -136,4 +136,20 @@ struct GlyphModelTests {
         let without = try exact(PlateReader(configuration: .init(glyphModel: nil)))
         #expect(with > without, "\(with) of 40 exact with the glyph model, \(without) without")
     }
+
+    /// The shim tells which readings are the network's (their confusions differ from
+    /// Tesseract's, ``OCRConfusions/glyphPartners``).
+    @Test(.enabled(if: GlyphModel.shipped() != nil, "Models/plate-glyphs.yml.gz is not found"))
+    func readingsSayWhetherTheGlyphNetworkGaveThem() throws {
+        let folder = try TemporaryFolder()
+        let truths = try SceneGenerator(seed: 4242).renderSet(count: 12, into: folder.path)
+        func fromNetwork(_ reader: PlateReader) throws -> (network: Int, all: Int) {
+            let reads = try truths.flatMap { try reader.read(contentsOf: folder.path + "/" + $0.file) }
+            return (reads.filter { $0.symbols.contains(where: \.readByGlyphModel) }.count, reads.count)
+        }
+        let with = try fromNetwork(PlateReader())
+        let without = try fromNetwork(PlateReader(configuration: .init(glyphModel: nil)))
+        #expect(with.network > 0, "no best reading of \(with.all) came from the glyph network")
+        #expect(without.network == 0 && without.all > 0)
+    }
 }

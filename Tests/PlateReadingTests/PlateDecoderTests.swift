@@ -195,3 +195,42 @@ private func symbol(_ choices: [(Character, Double)], gap: Double) -> SymbolRead
         #expect(PlateDecoder.decode(symbols("M  AB 1"), bandCountry: "D", maxHypotheses: 0).isEmpty)
     }
 }
+
+/// The glyph network's readings take only the plate font's look-alikes as confusion partners.
+@Suite struct GlyphConfusionTests {
+    /// FEU-MO 94 as the glyph network read it in seed 15's drive: the letter O as the digit 0,
+    /// at 0.99, nothing else offered.
+    private func feuMO94(readByGlyphModel: Bool) -> [SymbolReading] {
+        var read = symbols("FEU  M0 94", confidence: 0.99)
+        for index in read.indices { read[index].readByGlyphModel = readByGlyphModel }
+        return read
+    }
+
+    private func confidence(_ text: String, in hypotheses: [PlateHypothesis]) -> Double {
+        hypotheses.first { $0.text == text }?.confidence ?? 0
+    }
+
+    @Test func aZeroTheNetworkReadIsTheLetterOButNoG() throws {
+        let hypotheses = PlateDecoder.decode(feuMO94(readByGlyphModel: true), bandCountry: "D", maxHypotheses: 8)
+        #expect(hypotheses.first?.text == "FEU-MO 94")
+        // O/0 is the plate font's look-alike; G, Q and D are characters the network knows.
+        #expect(confidence("FEU-MG 94", in: hypotheses) == 0, "\(hypotheses)")
+        #expect(confidence("FEU-MQ 94", in: hypotheses) == 0)
+        #expect(confidence("FEU-MD 94", in: hypotheses) == 0)
+    }
+
+    @Test func aZeroTesseractReadMayStillBeAG() throws {
+        // Tesseract's English model reads narrow zeros as G and the like: those stay partners.
+        let hypotheses = PlateDecoder.decode(feuMO94(readByGlyphModel: false), bandCountry: "D", maxHypotheses: 8)
+        #expect(hypotheses.first?.text == "FEU-MO 94")
+        #expect(confidence("FEU-MG 94", in: hypotheses) > 0.3 * confidence("FEU-MO 94", in: hypotheses), "\(hypotheses)")
+    }
+
+    @Test func anUmlautTheNetworkReadStaysPossibleAsItsPlainLetter() throws {
+        // The network's Ü in the letter group, where only A-Z are allowed: read as U.
+        var read = symbols("MÜ  ÜX 12", confidence: 0.99)
+        for index in read.indices { read[index].readByGlyphModel = true }
+        let best = try #require(PlateDecoder.decode(read, bandCountry: "D").first)
+        #expect(best.text == "MÜ-UX 12")
+    }
+}

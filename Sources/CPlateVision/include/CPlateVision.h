@@ -150,6 +150,9 @@ typedef struct {
      *  (CPlateVision_ReadFrameKnowing) it was found at: it was not read, `symbolCount` is 0
      *  and `bandCountry` empty; the box, corners and detection fields are this frame's. */
     int knownPlate;
+    /** 1 when the glyph network gave this reading (one character per column, in the plate
+     *  fonts it learnt), 0 when Tesseract did. */
+    int fromGlyphModel;
 } CPlateVision_Plate;
 
 /**
