@@ -1,6 +1,7 @@
 // The reader: frame -> plate candidates -> rectified characters -> OCR symbols.
 
 #include "CharacterRecognizer.hpp"
+#include "EngineAgreement.hpp"
 #include "GlyphClassifier.hpp"
 #include "Internal.hpp"
 
@@ -71,48 +72,6 @@ bool unsure(const std::vector<CharacterRecognizer::Symbol> &symbols) {
     return false;
 }
 
-/// The glyph model's reading of a line is left out when Tesseract agrees with fewer than this
-/// share of its characters (`glyphAgreement`): the line is in a font the network does not know,
-/// whose characters it reads as sure garbage (a Slovak `RK 605AB` as `F3 6Q5AE`, each at 0.4-1.0)
-/// that then competes with Tesseract's reading as a near coin flip. In its own font the two
-/// agree on most characters (Tesseract drops narrow ones, which are not compared).
-/// Measured (session 14) on the lines the network reads: the 60 real photos' lines agree at
-/// 0.29-0.57 mostly (42 of 66 below 0.5), the 200 rendered frames' at 0.75-1.0 (12 of 224
-/// below 0.5). With the shipped network, 0.5 changes no reader benchmark (0.6: 2 foreign
-/// plates fewer on seed 2026); with a network retrained on today's tiles, which reads the real
-/// photos differently, it takes them from 49 to 52 of 60 (0.6: 53): the 54 that the shipped
-/// network reads rest less on its luck with fonts it never saw.
-constexpr float minimumGlyphAgreement = 0.5f;
-
-/// Whether `a` offers `character` among its choices at `least` at least.
-bool offers(const CPlateVision_Symbol &a, const char *character, float least) {
-    const int k = choiceIndex(a, character);
-    return k >= 0 && a.choices[k].confidence >= least;
-}
-
-/// The share of the glyph model's characters that Tesseract's reading of the same place
-/// agrees with (either offers the other's first choice at 0.1 or more), over the glyph
-/// characters that overlap exactly one Tesseract character; -1 when fewer than 3 do.
-float glyphAgreement(const std::vector<CharacterRecognizer::Symbol> &glyphs,
-                     const std::vector<CharacterRecognizer::Symbol> &tesseract) {
-    int pairs = 0, agreeing = 0;
-    for (const auto &glyph : glyphs) {
-        const CharacterRecognizer::Symbol *match = nullptr;
-        int overlapping = 0;
-        for (const auto &symbol : tesseract) {
-            const int overlap = std::min(glyph.right, symbol.right) - std::max(glyph.left, symbol.left);
-            const int narrower = std::min(glyph.right - glyph.left, symbol.right - symbol.left);
-            if (narrower > 0 && overlap * 2 > narrower) { match = &symbol; overlapping++; }
-        }
-        if (overlapping != 1 || glyph.reading.choiceCount == 0 || match->reading.choiceCount == 0) continue;
-        pairs++;
-        if (offers(match->reading, glyph.reading.choices[0].utf8, 0.1f) ||
-            offers(glyph.reading, match->reading.choices[0].utf8, 0.1f))
-            agreeing++;
-    }
-    return pairs < 3 ? -1.f : float(agreeing) / float(pairs);
-}
-
 /// `crop` with its line opened at each cut (ascending) by the spacing the re-layout puts
 /// between characters; the pieces become columns of their own, 0.12 apart (the gap inside a
 /// group), so that Tesseract, too, reads characters blur had joined as two.
@@ -145,44 +104,6 @@ PlateCrop separated(const PlateCrop &crop, const std::vector<int> &cuts) {
             gap = 0.12f;
         }
         out.columns.push_back({shifted(left), shifted(column.right - 1) + 1, gap});
-    }
-    return out;
-}
-
-/// A Tesseract character is taken for two glyph characters when both glyph columns, each
-/// read at this probability at least, have their centres inside it.
-constexpr float sureGlyphCharacter = 0.95f;
-
-/// Tesseract's readings are split where the glyph reading agrees with this share of their
-/// characters at least (`glyphAgreement`): a line in the font the network knows. At 0.5 its
-/// sure cuts in a real photo's foreign font split a 7 into 7 and 1 (test_035, BA738DE).
-constexpr float minimumSplitAgreement = 0.75f;
-
-/// `tesseract` with each character that spans two sure glyph characters, one of them the
-/// character Tesseract read, replaced by them: Tesseract read two characters as one. Debian's
-/// eng has no umlauts and read seed 13's `AÖ-A 660` as `A-A 660` in most frames of both
-/// passes, the `AÖ` one `A` (the glyph network: A and Ö at 1.0); no case was raised. With the
-/// split the drive finds it; no other case on the 14 drives changes, nor does any benchmark
-/// frame's best reading. A first try (two or more glyph characters at 0.9, none of them
-/// Tesseract's, at any agreement) read the German plates of seed 4242 133 of 169 instead of
-/// 135 and the real photos 53 of 60 instead of 54.
-std::vector<CharacterRecognizer::Symbol> splitMerged(const std::vector<CharacterRecognizer::Symbol> &tesseract,
-                                                     const std::vector<CharacterRecognizer::Symbol> &glyphs) {
-    std::vector<CharacterRecognizer::Symbol> out;
-    for (const auto &symbol : tesseract) {
-        std::vector<CharacterRecognizer::Symbol> inside;
-        bool sure = true;
-        for (const auto &glyph : glyphs) {
-            const int centre = (glyph.left + glyph.right) / 2;
-            if (centre < symbol.left || centre >= symbol.right) continue;
-            inside.push_back(glyph);
-            sure = sure && glyph.reading.choiceCount > 0 && glyph.reading.choices[0].confidence >= sureGlyphCharacter;
-        }
-        const bool named = symbol.reading.choiceCount > 0 && std::any_of(inside.begin(), inside.end(), [&](const auto &g) {
-            return std::strcmp(g.reading.choices[0].utf8, symbol.reading.choices[0].utf8) == 0;
-        });
-        if (inside.size() == 2 && sure && named) out.insert(out.end(), inside.begin(), inside.end());
-        else out.push_back(symbol);
     }
     return out;
 }
