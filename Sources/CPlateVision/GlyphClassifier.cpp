@@ -16,8 +16,16 @@ constexpr float splitAspect = 0.78f;
 
 /// A column read as no character at least this wide is also tried cut apart: a narrow I joined
 /// to an R is narrower than an M, but the model has learnt what joined pairs look like (200
-/// rendered frames: 3 more read). Cut pieces must then be characters at 0.5 at least.
+/// rendered frames: 3 more read). Cut pieces must then be characters at `noCharacterCut` at least.
 constexpr float joinedAspect = 0.4f;
+
+/// The mean probability the pieces of a column read as no character must reach to be read
+/// instead. Seal stickers are no character too, and dark ones cut into narrow pieces that read
+/// as `1 I 1` at 0.73 (seed 2026's `VK-H 9422`, read `VK-EH 9422`: Tesseract took the stickers
+/// for an E, and the pieces gave its column to a character). 0.5 until session 15; 0.7-0.8 read
+/// one German plate more on each benchmark seed (144/176, 137/169), the rest unchanged; 0.9
+/// lost one and read one more wrong at 0.8 or more.
+constexpr float noCharacterCut = 0.75f;
 
 /// A column read whole as a character with less than `unsureWhole`, at least `unsureJoinedAspect`
 /// wide and `joinedToUsual` times as wide as the line's usual character column, is also tried
@@ -217,8 +225,8 @@ bool unsureJoined(float aspect, float widthToUsual, bool noCharacterWhole, float
 /// The score a cut of a column must reach to be read instead of the column whole (which
 /// reads as `whole`, 0 when it reads as no character); above 1 when no cut is tried.
 float cutScoreToBeat(float aspect, float widthToUsual, bool noCharacterWhole, float whole) {
-    if (aspect >= splitAspect) return noCharacterWhole ? 0.5f : whole;
-    if (noCharacterWhole && aspect >= joinedAspect) return 0.5f;
+    if (aspect >= splitAspect) return noCharacterWhole ? noCharacterCut : whole;
+    if (noCharacterWhole && aspect >= joinedAspect) return noCharacterCut;
     if (unsureJoined(aspect, widthToUsual, noCharacterWhole, whole)) return sureCut;
     return 2.f;
 }
