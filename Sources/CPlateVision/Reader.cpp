@@ -150,7 +150,10 @@ std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) 
                 readings.push_back({LineReading::fallbackModel, reader.fallback->read(crop.binary)});
         }
     }
-    if (agreement >= minimumSplitAgreement && readings.size() > 1 && readings[1].source == LineReading::glyphModel)
+    // Not on a plate with a printed hyphen (Dutch, French, Belgian): the network reads the
+    // hyphen's column as a 1 (`97-FHF-6`, whose 7 and hyphen Tesseract read as one 7).
+    if (!crop.hyphenated && agreement >= minimumSplitAgreement && readings.size() > 1 &&
+        readings[1].source == LineReading::glyphModel)
         for (auto &reading : readings)
             if (reading.source != LineReading::glyphModel) reading.symbols = splitMerged(reading.symbols, readings[1].symbols);
     for (auto &reading : readings) {
