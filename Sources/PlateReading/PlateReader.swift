@@ -145,9 +145,8 @@ public final class PlateReader {
     /// The vote lets each engine be right where the other is unsure: in seed 21's drive
     /// Tesseract read `APDUXS`, sure of the U and X but taking the 9 for an S, the glyph network
     /// `APDJK9`, sure of the 9 only, and the whole texts gave `APD-JK 9`; voted, the frame reads
-    /// `APD-UX 9`. With the
-    /// vote, four fresh drives (seeds 21-24) found 69 of 70 true cases instead of 67 and the 14
-    /// drives before them 3 more (seed 15's `KÖZ-GX 5`, 19's `FOR-ZD 29`, 17's Slovak
+    /// `APD-UX 9`. With the vote, four fresh drives (seeds 21-24) found 69 of 70 true cases
+    /// instead of 67 and the 14 drives before them 3 more (seed 15's `KÖZ-GX 5`, 19's `FOR-ZD 29`, 17's Slovak
     /// `SK 294PS`), no false case on any; the benchmark frames read one foreign plate more
     /// (27 of 39, seed 2026) and the rest the same, with fewer reads at 0.8 or more (64 and 69
     /// instead of 68 and 76, none more wrong). Replacing the voting readings by their vote

@@ -1,18 +1,23 @@
 import Testing
 @testable import PlateReading
 
-/// Symbols for a plate laid out as text: one space is the letter/digit space (0.4 char
-/// heights), two spaces the sticker gap (0.75), otherwise 0.1 between characters.
-private func symbols(_ layout: String, confidence: Double = 0.95) -> [SymbolReading] {
-    var result: [SymbolReading] = []
+/// The characters of a plate laid out as text, each with its gap before it: one space is the
+/// letter/digit space (0.4 char heights), two spaces the sticker gap (0.75), otherwise 0.1
+/// between characters (0 before the first).
+func laidOut(_ layout: String) -> [(character: Character, gapBefore: Double)] {
+    var result: [(character: Character, gapBefore: Double)] = []
     var spaces = 0
     for c in layout {
         if c == " " { spaces += 1; continue }
-        let gap = result.isEmpty ? 0 : [0.1, 0.4, 0.75][min(spaces, 2)]
-        result.append(SymbolReading(choices: [CharacterChoice(c, confidence)], gapBefore: gap))
+        result.append((c, result.isEmpty ? 0 : [0.1, 0.4, 0.75][min(spaces, 2)]))
         spaces = 0
     }
     return result
+}
+
+/// Symbols for a plate laid out as text (``laidOut(_:)``), each character sure at `confidence`.
+private func symbols(_ layout: String, confidence: Double = 0.95) -> [SymbolReading] {
+    laidOut(layout).map { SymbolReading(choices: [CharacterChoice($0.character, confidence)], gapBefore: $0.gapBefore) }
 }
 
 private func symbol(_ choices: [(Character, Double)], gap: Double) -> SymbolReading {

@@ -4,21 +4,14 @@ import Testing
 
 /// How the readings of one plate candidate (Tesseract's and the glyph network's) combine.
 struct ReadingVoteTests {
-    /// A reading laid out as `layout` (one space: the letter/digit space; two: the sticker
-    /// gap), each position's choices the OCR's scores, turned into probabilities as the
-    /// reader does (``SymbolReading/probabilities(_:symbolConfidence:)``).
+    /// A reading with the gaps of `layout` (``laidOut(_:)``), each position's choices the OCR's
+    /// scores, turned into probabilities as the reader does
+    /// (``SymbolReading/probabilities(_:symbolConfidence:)``).
     private func reading(_ layout: String, _ scores: [[(Character, Double)]], byGlyphModel: Bool = false) -> [SymbolReading] {
-        var symbols: [SymbolReading] = []
-        var spaces = 0
-        for c in layout {
-            if c == " " { spaces += 1; continue }
-            let ranked = scores[symbols.count]
-            let gap = symbols.isEmpty ? 0 : [0.1, 0.4, 0.75][min(spaces, 2)]
-            symbols.append(SymbolReading(choices: SymbolReading.probabilities(ranked, symbolConfidence: ranked[0].1),
-                                         gapBefore: gap, readByGlyphModel: byGlyphModel))
-            spaces = 0
+        zip(laidOut(layout), scores).map { place, ranked in
+            SymbolReading(choices: SymbolReading.probabilities(ranked, symbolConfidence: ranked[0].1),
+                          gapBefore: place.gapBefore, readByGlyphModel: byGlyphModel)
         }
-        return symbols
     }
 
     /// Seed 21's `APD-UX 9` (frame right/000483, pass 2): Tesseract sure of the U and the X
@@ -40,9 +33,7 @@ struct ReadingVoteTests {
     }
 
     @Test func oneReadingIsInterpretedAsItIs() {
-        let only = reading("M  AB 1234", Array(repeating: [("X", 0.9)], count: 7).enumerated().map { index, _ in
-            [(Array("MAB1234")[index], 0.9)]
-        })
+        let only = reading("M  AB 1234", "MAB1234".map { [($0, 0.9)] })
         let ranked = PlateReader.rankedTexts(of: [only]) { PlateInterpreter.interpret($0, bandCountry: "D") }
         let alone = PlateInterpreter.interpret(only, bandCountry: "D")
         #expect(ranked.map(\.hypothesis) == alone)
