@@ -58,7 +58,9 @@ float paperScore(const cv::Mat &gray, const TextLine &line) {
     double ink = cv::mean(region, inkMask)[0];
     cv::Mat paperMask = ~inkMask;
     double paper = cv::mean(region, paperMask)[0];
-    float contrast = float(std::clamp((paper - ink) / 90.0, 0.0, 1.0));
+    // Contrast against the paper's own brightness below 120: at night the plate's paper is
+    // dark too, and its characters stand out from it as much as by day.
+    float contrast = float(std::clamp((paper - ink) / std::clamp(0.75 * paper, 40.0, 90.0), 0.0, 1.0));
     // Ink should cover a character-like share of the box, not all of it.
     float inkShare = float(cv::countNonZero(inkMask)) / box.area();
     float shareScore = inkShare > 0.12f && inkShare < 0.6f ? 1.0f : 0.4f;
