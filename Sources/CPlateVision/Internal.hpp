@@ -178,4 +178,9 @@ std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandi
 /// nothing letter-like is in the band.
 cv::Mat bandLettersImage(const cv::Mat &bgr, cv::Rect band);
 
+/// Whether the country code on the EU band `band` (frame pixels) has one letter (`D`, `F`,
+/// ...) or two (`CZ`, `PL`, ...): 1 or 2, 0 when no code is seen. It tells them apart by the
+/// code's width where its letters are too small to read. `debug`, when given, gets the widths.
+int bandLetterCount(const cv::Mat &bgr, cv::Rect band, float characterHeight, std::string *debug = nullptr);
+
 } // namespace plate_vision

@@ -450,10 +450,15 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
                 const cv::Mat letters = bandLettersImage(bgr, candidate.bandBox());
                 std::string country = reader->recognizer->readWord(letters, "ABCDEFGHIJKLMNOPRSTUVZ");
                 if (country.size() > 3) country.clear();
+                std::string codeWidth;
+                const int letterCount = bandLetterCount(bgr, candidate.bandBox(), candidate.line.characterHeight / candidate.scale,
+                                                        reader->debugFolder != nullptr ? &codeWidth : nullptr);
                 if (reader->debugFolder != nullptr)
-                    writeDebugBand(*reader, debugNumber, bgr, candidate.bandBox(), letters, country);
-                for (int i = first; i < written; i++)
+                    writeDebugBand(*reader, debugNumber, bgr, candidate.bandBox(), letters, country + "\n" + codeWidth);
+                for (int i = first; i < written; i++) {
                     strncpy(plates[i].bandCountry, country.c_str(), sizeof plates[i].bandCountry - 1);
+                    plates[i].bandLetterCount = letterCount;
+                }
             }
         }
         setOK(status);

@@ -58,13 +58,21 @@ public enum PlateInterpreter {
     /// ones do; the hyphen may still be a speck of dirt.
     static let hyphenatedGermanPrior = 0.1
 
+    /// Prior of the German readings of a plate whose band code, too small to read, is as wide
+    /// as two letters (`CZ`, `PL`; `D` has one): the code's width may be mismeasured, so they
+    /// still compete (and stay among the alternatives a right is looked up by). Found seed
+    /// 32's Czech `8VY 9785`, read `B-VY 9785` (a Berlin plate) in most frames before.
+    static let twoLetterBandGermanPrior = 0.1
+
     /// - Parameters:
     ///   - yellowPlate: the plate's paper is yellow (Dutch plates, Luxembourg's and British
     ///     rear plates): it is no German plate, and a `D` read on its band is a misread.
     ///   - hyphenated: a hyphen is printed between the characters: most likely no German plate.
+    ///   - twoLetterBand: the band's code, unread, is as wide as two letters: most likely no
+    ///     German plate.
     public static func interpret(
         _ symbols: [SymbolReading], bandCountry: String?, yellowPlate: Bool = false, hyphenated: Bool = false,
-        maxHypotheses: Int = 5
+        twoLetterBand: Bool = false, maxHypotheses: Int = 5
     ) -> [PlateHypothesis] {
         let bandCountry = yellowPlate && bandCountry == "D" ? nil : bandCountry
         var candidates = PlateDecoder.decode(
@@ -82,9 +90,10 @@ public enum PlateInterpreter {
                 ?? ForeignPlateFormat.common).filter { !yellowPlate || ForeignPlateFormat.yellowCountries.contains($0.country) }
             candidates += ForeignPlateMatcher.readings(symbols, formats: formats)
         }
-        if hyphenated {
+        let germanPrior = (hyphenated ? hyphenatedGermanPrior : 1) * (twoLetterBand && bandCountry == nil ? twoLetterBandGermanPrior : 1)
+        if germanPrior < 1 {
             for index in candidates.indices where candidates[index].country == "D" {
-                candidates[index].confidence *= hyphenatedGermanPrior
+                candidates[index].confidence *= germanPrior
             }
         }
         var best: [String: PlateHypothesis] = [:]

@@ -114,7 +114,8 @@ public final class PlateReader {
         let ranked = Self.rankedTexts(of: readings.map(\.symbolReadings)) { symbols in
             PlateInterpreter.interpret(
                 symbols, bandCountry: band.isEmpty ? nil : band, yellowPlate: plate.isYellow != 0,
-                hyphenated: plate.hyphenated != 0, maxHypotheses: configuration.maxAlternatives + 1)
+                hyphenated: plate.hyphenated != 0, twoLetterBand: plate.bandLetterCount >= 2,
+                maxHypotheses: configuration.maxAlternatives + 1)
         }
         let hypotheses = ranked.prefix(configuration.maxAlternatives + 1).map(\.hypothesis)
         let symbols = ranked.first?.symbols ?? plate.symbolReadings

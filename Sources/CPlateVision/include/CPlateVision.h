@@ -138,6 +138,9 @@ typedef struct {
     char bandCountry[4];
     /** 1 when a blue EU band was found left of the characters. */
     int hasEUBand;
+    /** Letters of the band's country code, told by its width where they are too small to
+     *  read: 1 (`D`, `F`, ...), 2 (`CZ`, `PL`, ...: no German plate), 0 when none was seen. */
+    int bandLetterCount;
     /** 1 when the plate is yellow (Dutch plates, Luxembourg's and British rear plates): never German. */
     int isYellow;
     /** 1 when a hyphen is printed between the characters (French, Belgian, Dutch plates): no German plate. */
