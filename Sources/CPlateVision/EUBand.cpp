@@ -49,17 +49,14 @@ namespace {
 /// A band code at least this share of the band's width has two letters (or more). Measured
 /// on the reads of 1080p drive frames (seeds 25-27, 31-33): a `D` took 0.06-0.24 of it (560
 /// reads), `PL` 0.27-0.41, `SK` 0.39-0.41, `NL` 0.43-0.48, `CZ` 0.17-0.80; of the one-letter
-/// foreign codes `A`, `B` 0.17-0.25, `F` up to 0.55, `I` up to 0.57. With the rules below, on
-/// the reads of ten drives (seeds 25-33, 2026): `D` 834 times one letter, never two; `CZ`,
-/// `PL`, `SK`, `NL` 62 of 85 times two letters, 16 one, 7 not measured.
+/// foreign codes `A`, `B` 0.17-0.25, `F` up to 0.55, `I` up to 0.57. A blue car's body may
+/// run into the band's blue: the band then measures wider and the code's share smaller (one
+/// letter, which decides nothing).
 constexpr float twoLetterCodeShare = 0.3f;
 
 /// Narrower bands are not measured: on a 15 px band a blurred `D` took 0.53 of it (seed
 /// 4242's `HOT-O 2349`). The bands of the 1080p drives' cars are 21-26 px wide.
 constexpr int narrowestMeasuredBand = 18;
-
-/// A run of blue wider than this (in character heights) is no band alone (see below).
-constexpr float contaminatedBandWidth = 0.6f, twoLetterCodeShareOnBlue = 0.4f;
 
 /// White blobs in `white` (window pixels) standing in the blue: each mostly ringed by `blue`,
 /// letter-sized for characters `characterHeight` high.
@@ -113,17 +110,12 @@ int bandLetterCount(const cv::Mat &bgr, cv::Rect band, float characterHeight, st
     int bandLeft = left, bandRight = right;
     while (bandLeft > 0 && blue.at<uchar>(row, bandLeft - 1)) bandLeft--;
     while (bandRight < window.width && blue.at<uchar>(row, bandRight)) bandRight++;
-    // A blue car's body can run into the band's blue: a band is no wider than about half a
-    // character's height (40-50 of 75 mm), so a wider run is taken at that width, and the
-    // code must be wider to count as two letters (a `D` on a blue car measured up to 0.28).
-    const bool contaminated = bandRight - bandLeft > int(contaminatedBandWidth * characterHeight);
-    const int bandWidth = contaminated ? int(contaminatedBandWidth * characterHeight) : bandRight - bandLeft;
+    const int bandWidth = bandRight - bandLeft;
     const float share = float(right - left) / float(std::max(1, bandWidth));
-    const int letterCount = bandWidth < narrowestMeasuredBand ? 0
-                        : share >= (contaminated ? twoLetterCodeShareOnBlue : twoLetterCodeShare) ? 2 : 1;
+    const int letterCount = bandWidth < narrowestMeasuredBand ? 0 : share >= twoLetterCodeShare ? 2 : 1;
     if (debug)
         *debug = "code " + std::to_string(right - left) + "x" + std::to_string(lowest.height) + " in a band " +
-                 std::to_string(bandWidth) + " px wide" + (contaminated ? " (blue beside it)" : "") + ": " +
+                 std::to_string(bandWidth) + " px wide: " +
                  std::to_string(share) + ", " + std::to_string(letterCount) + " letter(s)";
     return letterCount;
 }

@@ -94,11 +94,8 @@ void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::
         cv::Rect band(int(first.x - 1.0f * h), int(first.y - 0.25f * h), int(0.85f * h), int(1.5f * h));
         float blue = blueShare(bgr, band, scale);
         // Text centred on a long plate (vanity plates, COE-D 9613) stands further from its band.
-        // Foreign plates centre their text: a short Czech or Polish line stands further still.
-        for (float distance : {1.6f, 2.2f}) {
-            const cv::Rect far(int(first.x - distance * h), band.y, band.width, band.height);
-            if (float farBlue = blueShare(bgr, far, scale); farBlue > blue) { blue = farBlue; band = far; }
-        }
+        const cv::Rect far(int(first.x - 1.6f * h), band.y, band.width, band.height);
+        if (float farBlue = blueShare(bgr, far, scale); farBlue > blue) { blue = farBlue; band = far; }
         line.hasEUBand = blue > 0.3f;
         if (line.hasEUBand) line.bandBox = band & cv::Rect(0, 0, gray.cols, gray.rows);
         // Merged characters happen, but a line of mostly merged blobs is more often not text.
