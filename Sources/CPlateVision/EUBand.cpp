@@ -1,5 +1,6 @@
 // The blue EU band's country code: white letters in the band's lower half. Often too
-// small to read in a street scene; then the caller gets an empty string, not a guess.
+// small to read in a street scene; then the caller gets an empty string, not a guess, and
+// the code's width still tells one letter (`D`) from two (`CZ`, `PL`).
 
 #include "Internal.hpp"
 
@@ -39,10 +40,6 @@ cv::Mat bandLettersImage(const cv::Mat &bgr, cv::Rect band) {
     cv::copyMakeBorder(large, large, 12, 12, 12, 12, cv::BORDER_CONSTANT, cv::Scalar(255));
     return large;
 }
-
-} // namespace plate_vision
-
-namespace plate_vision {
 
 namespace {
 
