@@ -88,7 +88,7 @@ int bandLetterCount(const cv::Mat &bgr, cv::Rect band, float characterHeight, st
     cv::Mat hsv, white, blue;
     cv::cvtColor(bgr(window), hsv, cv::COLOR_BGR2HSV);
     cv::inRange(hsv, cv::Scalar(0, 0, 120), cv::Scalar(180, 120, 255), white);
-    cv::inRange(hsv, cv::Scalar(95, 70, 20), cv::Scalar(135, 255, 255), blue);
+    cv::inRange(hsv, bandBlueLow, bandBlueHigh, blue);
     std::vector<cv::Rect> letters = lettersInTheBlue(white, blue, characterHeight);
     if (letters.empty()) return 0;
     // The code is the lowest row of white in the blue (the stars above it are yellow). At

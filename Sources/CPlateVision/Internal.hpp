@@ -164,7 +164,12 @@ struct PlateCandidate {
     float scale;     // working image / frame
     cv::Rect box(const cv::Size &frame) const; // plate outline's bounding box in the frame
     cv::Rect bandBox() const;                  // the EU band in frame pixels
+    float frameCharacterHeight() const { return line.characterHeight / scale; } // in frame pixels
 };
+
+/// The EU band's blue in OpenCV's HSV (hue 0-180). Value from 20: the band of a plate in a
+/// dark frame is dark blue, not black (a rendered night frame's band measured 23).
+inline const cv::Scalar bandBlueLow(95, 70, 20), bandBlueHigh(135, 255, 255);
 
 /// Detection works on the frame scaled by this (at most 1280 pixels a side).
 float workingScale(const cv::Size &frame);

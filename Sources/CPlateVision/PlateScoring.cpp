@@ -34,10 +34,9 @@ float colourShare(const cv::Mat &bgr, cv::Rect region, const cv::Scalar &lower, 
 /// colour frame's).
 float blueShare(const cv::Mat &bgr, cv::Rect region, float scale) {
     const cv::Rect full(int(region.x / scale), int(region.y / scale), int(region.width / scale), int(region.height / scale));
-    // Value from 20: the band of a plate in a dark frame is dark blue, not black (a rendered
-    // night frame's band measured 23). With the band also looked for further left, 2 real
-    // photos (German vanity plates) and 1 rendered frame more were read.
-    return colourShare(bgr, full, cv::Scalar(95, 70, 20), cv::Scalar(135, 255, 255));
+    // With the band also looked for further left, 2 real photos (German vanity plates) and 1
+    // rendered frame more were read.
+    return colourShare(bgr, full, bandBlueLow, bandBlueHigh);
 }
 
 /// Share of yellow plate paper in `region` of the colour frame (hue 15-40 of 180, saturated,

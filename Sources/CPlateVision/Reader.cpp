@@ -40,7 +40,7 @@ void fillPlate(CPlateVision_Plate &plate, const PlateCandidate &candidate, const
         plate.corners[2 * i + 1] = candidate.crop.corners[i].y;
     }
     plate.detectionScore = candidate.line.score;
-    plate.characterHeight = candidate.line.characterHeight / candidate.scale;
+    plate.characterHeight = candidate.frameCharacterHeight();
     plate.hasEUBand = candidate.line.hasEUBand ? 1 : 0;
     plate.hyphenated = candidate.crop.hyphenated ? 1 : 0;
 }
@@ -451,7 +451,7 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
                 std::string country = reader->recognizer->readWord(letters, "ABCDEFGHIJKLMNOPRSTUVZ");
                 if (country.size() > 3) country.clear();
                 std::string codeWidth;
-                const int letterCount = bandLetterCount(bgr, candidate.bandBox(), candidate.line.characterHeight / candidate.scale,
+                const int letterCount = bandLetterCount(bgr, candidate.bandBox(), candidate.frameCharacterHeight(),
                                                         reader->debugFolder != nullptr ? &codeWidth : nullptr);
                 if (reader->debugFolder != nullptr)
                     writeDebugBand(*reader, debugNumber, bgr, candidate.bandBox(), letters, country + "\n" + codeWidth);
