@@ -138,6 +138,13 @@ void scoreTextLines(std::vector<TextLine> &lines, const cv::Mat &bgr, const cv::
 /// the blur's length in strip pixels, 0 when the strip was left as it was (MotionDeblur.cpp).
 float undoMotionBlur(cv::Mat &gray, const cv::Rect &interior, float frameToStrip);
 
+/// The shear that stands the characters of a straightened strip upright: ink at row y moves
+/// `slant * (y - centre)` columns right. The strip was turned by its line's slope, which
+/// leans upright strokes by `-lineSlope`; slants within 0.1 of that are tried, and 0 (a
+/// camera that rolled: the turn was right). 0 when there is too little ink to tell.
+/// `ink` is 255 on ink; only `interior` (the characters' band) is looked at (CharacterSlant.cpp).
+float characterSlant(const cv::Mat &ink, const cv::Rect &interior, float lineSlope);
+
 /// A plate's characters cut out, deskewed and cleaned: black characters on white.
 struct PlateCrop {
     cv::Mat binary;              // CV_8U, 0 = ink, 255 = paper; empty if no characters

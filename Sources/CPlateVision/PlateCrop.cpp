@@ -19,6 +19,8 @@ namespace {
 constexpr float targetHeight = 44;
 /// Above this share of saturated colour between the characters, the plate's paper is coloured.
 constexpr float colouredPaperShare = 0.4f;
+/// Characters leaning less than this (strip columns per row) are left as they are.
+constexpr float smallestSlant = 0.05f;
 
 struct Component {
     cv::Rect box;
@@ -49,7 +51,9 @@ cv::Rect plateInterior(const Strip &strip) {
     return cv::Rect(x, y, strip.gray.cols - 2 * x, int(0.9f * targetHeight)) & cv::Rect(0, 0, strip.gray.cols, strip.gray.rows);
 }
 
-Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
+/// `slant` (from `characterSlant`) shears the strip so the characters stand upright: its rows
+/// run along the line, its columns along the characters' strokes.
+Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale, float slant) {
     const float h = line.characterHeight / scale;
     double mx = 0, my = 0;
     for (const auto &blob : line.blobs) { mx += blob.centerX(); my += blob.centerY(); }
@@ -62,7 +66,7 @@ Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, 
     const float norm = std::sqrt(1 + line.slope * line.slope);
     Strip strip;
     strip.along = cv::Point2f(1 / norm, line.slope / norm);
-    strip.down = cv::Point2f(-line.slope / norm, 1 / norm);
+    strip.down = cv::Point2f(-line.slope / norm, 1 / norm) - slant * strip.along;
     strip.left = cv::Point2f(x0, yAt(x0));
     const cv::Point2f right(x1, yAt(x1));
     strip.frameToStrip = targetHeight / h;
@@ -358,9 +362,13 @@ void dropColouredComponents(const cv::Mat &labels, const Strip &strip, std::vect
 }
 
 PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
-    Strip strip = straighten(bgr, gray, line, scale);
-    undoMotionBlur(strip.gray, plateInterior(strip), strip.frameToStrip);
+    Strip strip = straighten(bgr, gray, line, scale, 0);
     cv::Mat ink = binarize(strip);
+    if (const float slant = characterSlant(ink, plateInterior(strip), line.slope); std::abs(slant) >= smallestSlant) {
+        strip = straighten(bgr, gray, line, scale, slant);
+        ink.release();
+    }
+    if (undoMotionBlur(strip.gray, plateInterior(strip), strip.frameToStrip) > 0 || ink.empty()) ink = binarize(strip);
     // Coloured pixels are never character ink (see dropColouredComponents); clearing them
     // first keeps a character that blur has joined to a sticker.
     ink.setTo(0, strip.colourful);

@@ -8,9 +8,11 @@ struct ReadCertaintyTests {
     static let box = PixelBox(x: 0, y: 0, width: 100, height: 25)
 
     /// Reads of `winner` that each also offer `alternative` at `share` of their confidence.
-    static func fused(_ winner: String, _ alternative: String, confidence: Double = 0.5, share: Double) -> FusedPlate {
+    /// `country` is the winner's (nil: a layout of no known country); the alternative is German.
+    static func fused(_ winner: String, _ alternative: String, confidence: Double = 0.5, share: Double,
+                      country: String? = "D") -> FusedPlate {
         FusedPlate(fusing: (0..<4).map { _ in
-            F.read(winner, confidence, box: box, alternatives: [F.hypothesis(alternative, confidence * share)])
+            F.read(winner, confidence, box: box, country: country, alternatives: [F.hypothesis(alternative, confidence * share)])
         })
     }
 
@@ -77,6 +79,32 @@ struct ReadCertaintyTests {
         #expect(!ReadCertainty().accepts(stickerAsS))
         #expect(ReadCertainty.confirming.accepts(stickerAsS))
         #expect(!ReadCertainty.confirming.accepts(Self.fused("CO-Z 612", "CO-SZ 612", confidence: 0.64, share: 0.7)))
+    }
+
+    /// The OCR swaps lookalikes (O for 0) the same way in every frame, so their lead must be
+    /// wide: seed 27's `NE-OO 268` went out as a case against `NE 00268` at 0.42 to 0.276.
+    @Test func aLookalikeAlternativeMustBeFarBehind() {
+        let zeros = Self.fused("NE 00268", "NE-OO 268", confidence: 0.42, share: 0.27 / 0.42, country: nil)
+        #expect(!ReadCertainty().accepts(zeros))
+        #expect(!ReadCertainty.confirming.accepts(Self.fused("NE 00268", "NE-OO 268", confidence: 0.42, share: 0.3 / 0.42, country: nil)))
+        #expect(ReadCertainty().accepts(Self.fused("NE 00268", "NE-OO 268", share: 0.35, country: nil)))
+        // The same lead over a reading that differs otherwise is enough, and so is it for a
+        // German winner over its lookalike (Z for 2: seed 31's `LÖB-JZ 101`, 0.47 to 0.21).
+        #expect(ReadCertainty().accepts(Self.fused("NE-OO 268", "NE-OD 268", confidence: 0.42, share: 0.27 / 0.42)))
+        #expect(ReadCertainty().accepts(Self.fused("LÖB-JZ 101", "LÖB-J 2101", confidence: 0.47, share: 0.21 / 0.47)))
+        // ... and for a foreign plate over a lookalike of no German layout (seed 27's `8Z0 2279`).
+        #expect(ReadCertainty().accepts(Self.fused("8Z0 2279", "8ZO 2279", confidence: 0.56, share: 0.3 / 0.56, country: "CZ")))
+        // A confirming sighting needs the lookalike 1.5 times behind.
+        #expect(ReadCertainty.confirming.accepts(Self.fused("NE 00268", "NE-OO 268", share: 0.6, country: nil)))
+    }
+
+    @Test func lookalikeSwaps() {
+        #expect(ReadCertainty.swapsLookalikes(Array("NE00268"), Array("NEOO268")))
+        #expect(ReadCertainty.swapsLookalikes(Array("AB1234"), Array("A81234")))
+        #expect(ReadCertainty.swapsLookalikes(Array("SZ1"), Array("52I")))
+        #expect(!ReadCertainty.swapsLookalikes(Array("NE00268"), Array("NE00268")))
+        #expect(!ReadCertainty.swapsLookalikes(Array("NE00268"), Array("NEOD268")))
+        #expect(!ReadCertainty.swapsLookalikes(Array("NE00268"), Array("NE0268")))
     }
 
     @Test func noReliefWhereTheDistrictMayHaveLostAnUmlaut() {

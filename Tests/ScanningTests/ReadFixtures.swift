@@ -7,14 +7,14 @@ import Foundation
 enum ReadFixtures {
     static let start = Date(timeIntervalSince1970: 1_762_246_800)
 
-    static func hypothesis(_ text: String, _ confidence: Double, splitDecided: Bool = true) -> PlateHypothesis {
-        PlateHypothesis(text: text, normalized: text.filter { $0.isLetter || $0.isNumber }, country: "D",
+    static func hypothesis(_ text: String, _ confidence: Double, splitDecided: Bool = true, country: String? = "D") -> PlateHypothesis {
+        PlateHypothesis(text: text, normalized: text.filter { $0.isLetter || $0.isNumber }, country: country,
                         confidence: confidence, splitDecided: splitDecided)
     }
 
-    static func read(_ text: String, _ confidence: Double, box: PixelBox, splitDecided: Bool = true,
+    static func read(_ text: String, _ confidence: Double, box: PixelBox, splitDecided: Bool = true, country: String? = "D",
                      alternatives: [PlateHypothesis] = []) -> PlateRead {
-        PlateRead(best: hypothesis(text, confidence, splitDecided: splitDecided), alternatives: alternatives, box: box,
+        PlateRead(best: hypothesis(text, confidence, splitDecided: splitDecided, country: country), alternatives: alternatives, box: box,
                   corners: [], detectionScore: 0.8, hasEUBand: true, symbols: [])
     }
 

@@ -19,6 +19,14 @@ import PlateReading
 /// - the winner is not itself such a drop of a strong alternative (one within a factor of
 ///   ``minimumMarginOverLonger``): `WM-W 2E` beside `WM-WG 2E` is most likely the longer
 ///   plate with its `G` lost,
+/// - a winner of no known layout beats by ``minimumMarginOverLookalike`` (2.5) a German plate
+///   that is the winner with characters the plate font draws alike swapped (O/0, I/1, B/8,
+///   S/5, Z/2): the OCR makes such a swap the same way in every frame and pass, so a lead
+///   built from many reads is no evidence between the two, and only the German one has a
+///   layout for it. `NE-OO 268` (no right) was read `NE 00268` at 0.42 against 0.28 in two
+///   passes and went out as a case against `NE 00268` (seed 27, once the strips were
+///   deslanted). Asked of every winner, the margin lost true cases whose lookalike had a
+///   layout as good (`LÖB-JZ 101` beside `LÖB-J 2101`, the Czech `8Z0 2279` beside `8ZO 2279`);
 /// - the district split decided (`M-AB 1234` vs `MA-B 1234` are different people),
 /// - a plate taken for German (country `D`) is a German plate (``GermanPlate``),
 /// - a text like a plate (``PlateShape``): at least 4 characters, letters and digits.
@@ -53,6 +61,9 @@ public struct ReadCertainty: Sendable, Equatable {
     public var requireVoteAgreement = false
     /// How far the winner must beat an alternative that is the winner plus one character.
     public var minimumMarginOverLonger: Double
+    /// How far the winner must beat an alternative that is the winner with lookalike
+    /// characters swapped (``swapsLookalikes(_:_:)``).
+    public var minimumMarginOverLookalike: Double
 
     /// The bar for a sighting that only confirms, or is only confirmed by, a sure sighting of
     /// exactly its plate in its zone (``ScanSettings/confirmation``): the other sighting was
@@ -74,9 +85,11 @@ public struct ReadCertainty: Sendable, Equatable {
     /// the sure sighting already had its own longer alternatives 2.5 times behind. `CO-Z 612`,
     /// sure in its first pass, read `CO-Z 612` at 0.64 in its second with `CO-SZ 612` (a seal
     /// sticker read as S) at 0.26, had been missed (held-out drive, seed 18).
+    ///
+    /// A lookalike alternative (O for 0 and so on) must stay 1.5 times behind, as a longer one.
     public static let confirming = ReadCertainty(
         minimumReads: 2, minimumAgreeingReads: 1, minimumConfidence: 0.1, minimumAgreement: 0.4, minimumMarginRatio: 1.0,
-        minimumMarginOverLonger: 1.5,
+        minimumMarginOverLonger: 1.5, minimumMarginOverLookalike: 1.5,
         leadWaivingAgreement: LeadWaivingAgreement(minimumAgreement: 0.2, minimumMarginRatio: 1.5))
 
     /// A lower agreement accepted when the winner leads every other reading by a wider margin.
@@ -95,9 +108,10 @@ public struct ReadCertainty: Sendable, Equatable {
 
     public init(minimumReads: Int = 2, minimumAgreeingReads: Int = 2, minimumConfidence: Double = 0.1, minimumAgreement: Double = 0.4,
                 minimumMarginRatio: Double = 1.5, requireSplitDecided: Bool = true, minimumMarginOverLonger: Double = 2.5,
-                leadWaivingAgreement: LeadWaivingAgreement? = nil) {
+                minimumMarginOverLookalike: Double = 2.5, leadWaivingAgreement: LeadWaivingAgreement? = nil) {
         self.leadWaivingAgreement = leadWaivingAgreement
         self.minimumMarginOverLonger = minimumMarginOverLonger
+        self.minimumMarginOverLookalike = minimumMarginOverLookalike
         self.minimumReads = minimumReads
         self.minimumAgreeingReads = minimumAgreeingReads
         self.minimumConfidence = minimumConfidence
@@ -128,16 +142,31 @@ public struct ReadCertainty: Sendable, Equatable {
         let dropsSpeakForWinner = !(GermanPlate(canonical: plate.text).map {
             GermanDistrictCodes.mayHaveLostAnUmlaut($0.district)
         } ?? false)
+        let winnerHasNoLayout = plate.country?.isEmpty ?? true
         var runnerUp: Double?
         for alternative in plate.alternatives {
             let other = Array(alternative.normalized)
             if Self.dropsOneCharacter(from: other, giving: winner) {
                 if alternative.confidence * minimumMarginOverLonger > plate.confidence { return false }
+            } else if winnerHasNoLayout && Self.swapsLookalikes(winner, other) && GermanPlate(canonical: alternative.text) != nil {
+                if alternative.confidence * minimumMarginOverLookalike > plate.confidence { return false }
+                if runnerUp == nil { runnerUp = alternative.confidence }
             } else if runnerUp == nil && !(dropsSpeakForWinner && Self.dropsOneCharacter(from: winner, giving: other)) {
                 runnerUp = alternative.confidence
             }
         }
         return (runnerUp ?? 0) * marginRatio < plate.confidence
+    }
+
+    /// Characters the plate fonts draw alike, which only a plate's layout tells apart.
+    /// Each pair in ascending order, as `swapsLookalikes` looks it up.
+    static let lookalikes: Set<[Character]> = [["0", "O"], ["1", "I"], ["8", "B"], ["5", "S"], ["2", "Z"]]
+
+    /// Whether `other` is `text` with one or more characters swapped for their lookalikes
+    /// (and nothing else changed).
+    static func swapsLookalikes(_ text: [Character], _ other: [Character]) -> Bool {
+        guard text.count == other.count, text != other else { return false }
+        return zip(text, other).allSatisfy { a, b in a == b || lookalikes.contains([a, b].sorted()) }
     }
 
     /// Whether `shorter` is `longer` with exactly one character left out: one character
