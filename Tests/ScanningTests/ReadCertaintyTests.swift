@@ -107,6 +107,21 @@ struct ReadCertaintyTests {
         #expect(!ReadCertainty.swapsLookalikes(Array("NE00268"), Array("NE0268")))
     }
 
+    /// A line cut short reads as a shorter plate: held-out seed 39's `GÜ-CI 69` was read
+    /// `C-I 69` in a box over its right part, and a case went out against Cottbus with
+    /// `GÜ-CI 69` at 0.21 against 0.31 in the confirming pass.
+    @Test func theEndOrStartOfAStrongAlternativeIsNotSure() {
+        let cut = Self.fused("C-I 69", "GÜ-CI 69", confidence: 0.31, share: 0.21 / 0.31)
+        #expect(!ReadCertainty().accepts(cut))
+        #expect(!ReadCertainty.confirming.accepts(cut))
+        #expect(!ReadCertainty().accepts(Self.fused("GÜ-CI 6", "GÜ-CI 69", share: 0.5)))
+        #expect(ReadCertainty().accepts(Self.fused("C-I 69", "GÜ-CI 69", share: 0.3)))
+        #expect(ReadCertainty.cutsShort(Array("GÜCI69"), giving: Array("CI69")))
+        #expect(ReadCertainty.cutsShort(Array("GÜCI69"), giving: Array("GÜCI6")))
+        #expect(!ReadCertainty.cutsShort(Array("GÜCI69"), giving: Array("GÜCI69")))
+        #expect(!ReadCertainty.cutsShort(Array("GÜCI69"), giving: Array("ÜCI6")))
+    }
+
     @Test func noReliefWhereTheDistrictMayHaveLostAnUmlaut() {
         // BS-TN 46 may be BÜS-TN 46 with the Ü lost in every read (the eng model has no umlauts):
         // its drop BS-N 46 is a competitor again.
