@@ -64,8 +64,8 @@ public struct ReadCertainty: Sendable, Equatable {
     public var requireVoteAgreement = false
     /// How far the winner must beat an alternative that is the winner plus one character.
     public var minimumMarginOverLonger: Double
-    /// How far the winner must beat an alternative that is the winner with lookalike
-    /// characters swapped (``swapsLookalikes(_:_:)``).
+    /// How far a winner of no known layout must beat a German plate that is the winner with
+    /// lookalike characters swapped (``swapsLookalikes(_:_:)``).
     public var minimumMarginOverLookalike: Double
 
     /// The bar for a sighting that only confirms, or is only confirmed by, a sure sighting of
