@@ -42,6 +42,7 @@ struct Strip {
     cv::Point2f left;        // frame point at the strip's left end, on the line
     float frameToStrip = 1;  // scale
     float marginInStrip = 0; // strip columns before the first detected character
+    cv::Mat transform;       // frame pixels to strip pixels (affine)
 };
 
 /// The band of the strip between the detected first and last character, character high:
@@ -51,9 +52,10 @@ cv::Rect plateInterior(const Strip &strip) {
     return cv::Rect(x, y, strip.gray.cols - 2 * x, int(0.9f * targetHeight)) & cv::Rect(0, 0, strip.gray.cols, strip.gray.rows);
 }
 
+/// The grey strip; its colour mask is left to `markColour`, once the strip's slant is settled.
 /// `slant` (from `characterSlant`) shears the strip so the characters stand upright: its rows
 /// run along the line, its columns along the characters' strokes.
-Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale, float slant) {
+Strip straighten(const cv::Mat &gray, const TextLine &line, float scale, float slant) {
     const float h = line.characterHeight / scale;
     double mx = 0, my = 0;
     for (const auto &blob : line.blobs) { mx += blob.centerX(); my += blob.centerY(); }
@@ -76,10 +78,16 @@ Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, 
     cv::Point2f source[3] = {strip.left - strip.down * halfHeight, right - strip.down * halfHeight,
                              strip.left + strip.down * halfHeight};
     cv::Point2f target[3] = {{0, 0}, {float(width), 0}, {0, float(height)}};
-    const cv::Mat transform = cv::getAffineTransform(source, target);
-    cv::warpAffine(gray, strip.gray, transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    strip.transform = cv::getAffineTransform(source, target);
+    cv::warpAffine(gray, strip.gray, strip.transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    if (line.lightOnDark) strip.gray = 255 - strip.gray;
+    return strip;
+}
+
+/// Fills `strip.colourful` from the colour frame `bgr`, cut as the strip's grey was.
+void markColour(Strip &strip, const cv::Mat &bgr) {
     cv::Mat colour, hsv;
-    cv::warpAffine(bgr, colour, transform, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::warpAffine(bgr, colour, strip.transform, strip.gray.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     cv::cvtColor(colour, hsv, cv::COLOR_BGR2HSV);
     cv::inRange(hsv, cv::Scalar(0, 90, 60), cv::Scalar(180, 255, 255), strip.colourful);
     // On a coloured plate (the yellow Dutch and Luxembourg ones) colour is the paper, not a
@@ -88,8 +96,6 @@ Strip straighten(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, 
     const cv::Rect interior = plateInterior(strip);
     if (interior.area() > 0 && cv::countNonZero(strip.colourful(interior)) > colouredPaperShare * interior.area())
         strip.colourful.setTo(0);
-    if (line.lightOnDark) strip.gray = 255 - strip.gray;
-    return strip;
 }
 
 /// Ink mask of the strip: a Gaussian-weighted local threshold about one character wide
@@ -362,12 +368,13 @@ void dropColouredComponents(const cv::Mat &labels, const Strip &strip, std::vect
 }
 
 PlateCrop cropPlate(const cv::Mat &bgr, const cv::Mat &gray, const TextLine &line, float scale) {
-    Strip strip = straighten(bgr, gray, line, scale, 0);
+    Strip strip = straighten(gray, line, scale, 0);
     cv::Mat ink = binarize(strip);
     if (const float slant = characterSlant(ink, plateInterior(strip), line.slope); std::abs(slant) >= smallestSlant) {
-        strip = straighten(bgr, gray, line, scale, slant);
+        strip = straighten(gray, line, scale, slant);
         ink.release();
     }
+    markColour(strip, bgr);
     if (undoMotionBlur(strip.gray, plateInterior(strip), strip.frameToStrip) > 0 || ink.empty()) ink = binarize(strip);
     // Coloured pixels are never character ink (see dropColouredComponents); clearing them
     // first keeps a character that blur has joined to a sticker.
