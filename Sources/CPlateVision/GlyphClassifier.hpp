@@ -71,8 +71,9 @@ private:
     };
 
     /// The cut of columns [left, right) of `crop` into 2-4 characters whose least likely
-    /// piece is likeliest; no pieces when no cut gives characters.
-    Cut bestCut(const PlateCrop &crop, int left, int right, float height) const;
+    /// piece is likeliest, when it scores above `above` and at least `atLeast`; no pieces
+    /// when no such cut gives characters. Cuts that cannot reach that score are not read.
+    Cut bestCut(const PlateCrop &crop, int left, int right, float height, float above, float atLeast) const;
 
     cv::Ptr<cv::ml::ANN_MLP> network_;
     std::vector<std::string> labels_; // one per network output

@@ -9,22 +9,26 @@ enum ForeignPlateMatcher {
     /// The best reading of `symbols` in each layout they fit, best first.
     static func readings(_ symbols: [SymbolReading], formats: [ForeignPlateFormat]) -> [PlateHypothesis] {
         var byText: [String: PlateHypothesis] = [:]
-        for (kept, cost) in withoutEmblem(symbols) {
-        let gaps = PlateGapModel(kept[...])
-        for format in formats where format.classes.count == kept.count {
-            guard let (text, probability) = bestFit(kept, format.classes),
-                  let canonical = format.canonical(text) else { continue }
-            let confidence = probability * cost * formatPrior * format.prior * gapAgreement(kept, gaps, format.separatedBefore)
-            if var known = byText[text] {
-                // Layouts shared by several countries (F, I, SK) name no country.
-                if known.country != format.country { known.country = nil }
-                known.confidence = max(known.confidence, confidence)
-                byText[text] = known
-            } else {
-                byText[text] = PlateHypothesis(
-                    text: canonical, normalized: text, country: format.country, confidence: confidence)
+        // Each symbol's best letter and digit, worked out once for all layouts.
+        let positions = symbols.map(BestCharacters.init)
+        for (variant, cost) in withoutEmblem(symbols) {
+            let kept = variant.map(\.symbol)
+            let keptPositions = variant.map { positions[$0.index] }
+            let gaps = PlateGapModel(kept[...])
+            for format in formats where format.classes.count == kept.count {
+                guard let (text, probability) = bestFit(keptPositions, format.classes),
+                      let canonical = format.canonical(text) else { continue }
+                let confidence = probability * cost * formatPrior * format.prior * gapAgreement(kept, gaps, format.separatedBefore)
+                if var known = byText[text] {
+                    // Layouts shared by several countries (F, I, SK) name no country.
+                    if known.country != format.country { known.country = nil }
+                    known.confidence = max(known.confidence, confidence)
+                    byText[text] = known
+                } else {
+                    byText[text] = PlateHypothesis(
+                        text: canonical, normalized: text, country: format.country, confidence: confidence)
+                }
             }
-        }
         }
         return byText.values.sorted { $0.confidence > $1.confidence }
     }
@@ -35,19 +39,27 @@ enum ForeignPlateMatcher {
     /// The symbols as read, and each way of dropping one symbol next to a wide gap: coats of
     /// arms (Slovakia), city shields and stickers stand in separators and are sometimes
     /// read as a character.
-    static func withoutEmblem(_ symbols: [SymbolReading]) -> [([SymbolReading], Double)] {
-        var variants = [(symbols, 1.0)]
+    /// Each symbol comes with its index in `symbols`.
+    static func withoutEmblem(_ symbols: [SymbolReading]) -> [([IndexedSymbol], Double)] {
+        let indexed = symbols.enumerated().map { IndexedSymbol(index: $0.offset, symbol: $0.element) }
+        var variants = [(indexed, 1.0)]
         for index in symbols.indices.dropFirst().dropLast() {
             let wideBefore = symbols[index].gapBefore > separatorGap
             let wideAfter = symbols[index + 1].gapBefore > separatorGap
             guard wideBefore || wideAfter else { continue }
-            var kept = symbols
+            var kept = indexed
             let dropped = kept.remove(at: index)
             // The neighbour now stands after the whole separator.
-            kept[index].gapBefore = max(kept[index].gapBefore, dropped.gapBefore)
+            kept[index].symbol.gapBefore = max(kept[index].symbol.gapBefore, dropped.symbol.gapBefore)
             variants.append((kept, emblemPrior))
         }
         return variants
+    }
+
+    /// A symbol and its index in the line as read.
+    struct IndexedSymbol {
+        var index: Int
+        var symbol: SymbolReading
     }
 
     /// Gap wider than this between two characters is a separator (space, sticker, emblem).
@@ -73,23 +85,31 @@ enum ForeignPlateMatcher {
 
     /// The most probable character of the required class at each position, and the product
     /// of their probabilities; nil if some position has no candidate of its class.
-    static func bestFit(_ symbols: [SymbolReading], _ classes: [CharacterClass]) -> (String, Double)? {
+    static func bestFit(_ positions: [BestCharacters], _ classes: [CharacterClass]) -> (String, Double)? {
         var text = ""
         var probability = 1.0
-        for (symbol, wanted) in zip(symbols, classes) {
-            guard let (character, p) = bestCharacter(symbol, wanted) else { return nil }
+        for (position, wanted) in zip(positions, classes) {
+            guard let (character, p) = wanted == .letter ? position.letter : position.digit else { return nil }
             text.append(character)
             probability *= p
         }
         return (text, probability)
     }
 
-    /// The best character of the wanted class and its probability: the OCR's own choices or
-    /// their confusion partners, scored as the German grammar scores them.
-    static func bestCharacter(_ symbol: SymbolReading, _ wanted: CharacterClass) -> (Character, Double)? {
-        let slot: PlateDecoder.Slot = wanted == .letter ? .letter : .digit
-        guard let best = PlateDecoder.Position(symbol).candidates[slot.rawValue].first,
-              let character = best.text.first else { return nil }
-        return (character, best.probability)
+    /// The best letter and the best digit a symbol can be, with their probabilities: the
+    /// OCR's own choices or their confusion partners, scored as the German grammar scores them.
+    struct BestCharacters {
+        var letter: (Character, Double)?
+        var digit: (Character, Double)?
+
+        init(_ symbol: SymbolReading) {
+            let position = PlateDecoder.Position(symbol)
+            func best(_ slot: PlateDecoder.Slot) -> (Character, Double)? {
+                guard let best = position.candidates[slot.rawValue].first, let character = best.text.first else { return nil }
+                return (character, best.probability)
+            }
+            letter = best(.letter)
+            digit = best(.digit)
+        }
     }
 }
