@@ -125,8 +125,10 @@ struct TextLine {
 /// `lightOnDark` light characters on a dark plate.
 std::vector<TextLine> findTextLines(const cv::Mat &gray, bool lightOnDark);
 
-/// Whether the plate in `box` (frame pixels) is yellow: Dutch, or a Luxembourg or British
-/// rear plate; never German.
+/// Whether the plate whose characters stand in `box` (frame pixels) is yellow: Dutch, or a
+/// Luxembourg or British rear plate; never German. Measured between the characters, not over
+/// the plate's outline: the outline's bounding box of a tilted plate holds the car's paint at
+/// its corners, and an orange car made a German plate yellow (held-out seed 47, `STL-CE 514`).
 bool isYellowPlate(const cv::Mat &bgr, const cv::Rect &box);
 
 /// Scores each line's plate-likeness using the colour frame (EU band) and the working-size
@@ -171,6 +173,7 @@ struct PlateCandidate {
     float scale;     // working image / frame
     cv::Rect box(const cv::Size &frame) const; // plate outline's bounding box in the frame
     cv::Rect bandBox() const;                  // the EU band in frame pixels
+    cv::Rect lineBox() const;                  // the characters' bounding box in frame pixels
     float frameCharacterHeight() const { return line.characterHeight / scale; } // in frame pixels
 };
 

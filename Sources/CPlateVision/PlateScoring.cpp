@@ -81,8 +81,7 @@ float spacingScore(const TextLine &line) {
 } // namespace
 
 bool isYellowPlate(const cv::Mat &bgr, const cv::Rect &box) {
-    // A third of the box: the paper around and between the characters (the box also holds
-    // the characters, the border and the band).
+    // A third of the box: the paper between the characters (the box also holds the characters).
     return yellowShare(bgr, box) > 0.33f;
 }
 

@@ -443,7 +443,7 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
             }
             if (written == first) continue;
             candidateIndex++;
-            const int yellow = isYellowPlate(bgr, boxes[c]) ? 1 : 0;
+            const int yellow = isYellowPlate(bgr, candidate.lineBox()) ? 1 : 0;
             for (int i = first; i < written; i++) plates[i].isYellow = yellow;
             // The band's letters are read once per candidate that gave a reading.
             if (candidate.line.hasEUBand) {

@@ -57,6 +57,15 @@ struct EndToEndReadingTests {
         #expect(reads.first?.country == "NL")
     }
 
+    /// A white German plate on an orange car, tilted: the bounding box of its outline held
+    /// enough of the car's paint at the corners to pass for yellow paper, and a yellow plate is
+    /// never German, so every frame of the track read `STLCE514` (held-out drive, seed 47).
+    @Test func aWhitePlateOnAnOrangeCarIsNotYellow() throws {
+        let reads = try PlateReader().read(contentsOf: Fixtures.path("reader/orange-car-drive-frame.jpg"))
+        #expect(reads.first?.text == "STL-CE 514", "read \(reads.map(\.text))")
+        #expect(reads.first?.country == "D")
+    }
+
     /// Sideways motion blur twice a stroke's width (11 px on 36 px characters, blurred by
     /// ImageMagick, not by our renderer) joins the characters into bars; before the reader
     /// measured and undid it, this plate was read `DA-T 8`.
