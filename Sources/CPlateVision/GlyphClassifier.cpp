@@ -179,8 +179,8 @@ GlyphClassifier::Cut GlyphClassifier::bestCut(const PlateCrop &crop, int left, i
     // Cut points every few pixels; score[j]: the best least-likely-piece probability of the
     // pieces up to cut j (dynamic programming), from[j] the cut before, count[j] the pieces.
     // A piece after cut i scores at most score[i]: it is not read when that cannot improve
-    // score[j] or give a cut the caller takes (a third of a real photo's time went to reading
-    // pieces that could not).
+    // score[j] or give a cut the caller takes (the real photo `eu4`, whose wide M and N are
+    // tried cut, spent a fifth of its reading here, half as much since; the same cuts win).
     const int step = std::max(2, int(height / 16));
     std::vector<int> cuts;
     for (int x = left; x < right; x += step) cuts.push_back(x);
