@@ -184,6 +184,11 @@ inline const cv::Scalar bandBlueLow(95, 70, 20), bandBlueHigh(135, 255, 255);
 /// Detection works on the frame scaled by this (at most 1280 pixels a side).
 float workingScale(const cv::Size &frame);
 
+/// `working` (pixels of the frame scaled by `scale`) in frame pixels.
+inline cv::Rect toFrame(const cv::Rect &working, float scale) {
+    return cv::Rect(int(working.x / scale), int(working.y / scale), int(working.width / scale), int(working.height / scale));
+}
+
 /// The most plate-like text lines of a frame, best first, with their characters cut out.
 /// `considered`, when given, gets every text line found, scored, best first (debugging).
 std::vector<PlateCandidate> findPlateCandidates(const cv::Mat &bgr, int maxCandidates,

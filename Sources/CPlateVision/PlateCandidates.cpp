@@ -65,14 +65,8 @@ cv::Rect PlateCandidate::box(const cv::Size &frame) const {
     return cv::boundingRect(corners) & cv::Rect(0, 0, frame.width, frame.height);
 }
 
-cv::Rect PlateCandidate::lineBox() const {
-    const cv::Rect b = line.bounds();
-    return cv::Rect(int(b.x / scale), int(b.y / scale), int(b.width / scale), int(b.height / scale));
-}
+cv::Rect PlateCandidate::lineBox() const { return toFrame(line.bounds(), scale); }
 
-cv::Rect PlateCandidate::bandBox() const {
-    const cv::Rect &b = line.bandBox;
-    return cv::Rect(int(b.x / scale), int(b.y / scale), int(b.width / scale), int(b.height / scale));
-}
+cv::Rect PlateCandidate::bandBox() const { return toFrame(line.bandBox, scale); }
 
 } // namespace plate_vision

@@ -33,7 +33,7 @@ float colourShare(const cv::Mat &bgr, cv::Rect region, const cv::Scalar &lower, 
 /// Share of blue (EU band) pixels in `region` (working-size coordinates: `scale` of the
 /// colour frame's).
 float blueShare(const cv::Mat &bgr, cv::Rect region, float scale) {
-    const cv::Rect full(int(region.x / scale), int(region.y / scale), int(region.width / scale), int(region.height / scale));
+    const cv::Rect full = toFrame(region, scale);
     // With the band also looked for further left, 2 real photos (German vanity plates) and 1
     // rendered frame more were read.
     return colourShare(bgr, full, bandBlueLow, bandBlueHigh);

@@ -89,7 +89,7 @@ void writeDebugLines(CPlateVision_Reader &reader, const std::vector<TextLine> &l
     if (file == nullptr) return;
     fprintf(file, "frame %d: %zu lines, %zu candidates\n", reader.debugFrame++, lines.size(), candidates.size());
     for (const auto &line : lines) {
-        const cv::Rect box = line.bounds();
+        const cv::Rect box = line.bounds(), inFrame = toFrame(box, scale);
         std::string fate = "-";
         for (size_t c = 0, image = size_t(reader.debugCounter); c < candidates.size(); c++) {
             const bool same = candidates[c].line.bounds() == box && candidates[c].line.lightOnDark == line.lightOnDark;
@@ -97,7 +97,7 @@ void writeDebugLines(CPlateVision_Reader &reader, const std::vector<TextLine> &l
             if (knownAt[c] < 0) image++;
         }
         fprintf(file, "  %s box %d,%d %dx%d  %zu blobs, %d characters %.0f px high  score %.3f%s%s\n", fate.c_str(),
-                int(box.x / scale), int(box.y / scale), int(box.width / scale), int(box.height / scale),
+                inFrame.x, inFrame.y, inFrame.width, inFrame.height,
                 line.blobs.size(), line.characterCount(), line.characterHeight / scale, line.score,
                 line.hasEUBand ? "  EU band" : "", line.lightOnDark ? "  light on dark" : "");
     }

@@ -11,9 +11,9 @@ enum ForeignPlateMatcher {
         var byText: [String: PlateHypothesis] = [:]
         // Each symbol's best letter and digit, worked out once for all layouts.
         let positions = symbols.map(BestCharacters.init)
-        for (variant, cost) in withoutEmblem(symbols) {
-            let kept = variant.map(\.symbol)
-            let keptPositions = variant.map { positions[$0.index] }
+        for (kept, dropped, cost) in withoutEmblem(symbols) {
+            var keptPositions = positions
+            if let dropped { keptPositions.remove(at: dropped) }
             let gaps = PlateGapModel(kept[...])
             for format in formats where format.classes.count == kept.count {
                 guard let (text, probability) = bestFit(keptPositions, format.classes),
@@ -39,27 +39,20 @@ enum ForeignPlateMatcher {
     /// The symbols as read, and each way of dropping one symbol next to a wide gap: coats of
     /// arms (Slovakia), city shields and stickers stand in separators and are sometimes
     /// read as a character.
-    /// Each symbol comes with its index in `symbols`.
-    static func withoutEmblem(_ symbols: [SymbolReading]) -> [([IndexedSymbol], Double)] {
-        let indexed = symbols.enumerated().map { IndexedSymbol(index: $0.offset, symbol: $0.element) }
-        var variants = [(indexed, 1.0)]
+    /// Each variant names the index of the symbol it dropped (nil: none).
+    static func withoutEmblem(_ symbols: [SymbolReading]) -> [(kept: [SymbolReading], dropped: Int?, cost: Double)] {
+        var variants: [(kept: [SymbolReading], dropped: Int?, cost: Double)] = [(symbols, nil, 1.0)]
         for index in symbols.indices.dropFirst().dropLast() {
             let wideBefore = symbols[index].gapBefore > separatorGap
             let wideAfter = symbols[index + 1].gapBefore > separatorGap
             guard wideBefore || wideAfter else { continue }
-            var kept = indexed
+            var kept = symbols
             let dropped = kept.remove(at: index)
             // The neighbour now stands after the whole separator.
-            kept[index].symbol.gapBefore = max(kept[index].symbol.gapBefore, dropped.symbol.gapBefore)
-            variants.append((kept, emblemPrior))
+            kept[index].gapBefore = max(kept[index].gapBefore, dropped.gapBefore)
+            variants.append((kept, index, emblemPrior))
         }
         return variants
-    }
-
-    /// A symbol and its index in the line as read.
-    struct IndexedSymbol {
-        var index: Int
-        var symbol: SymbolReading
     }
 
     /// Gap wider than this between two characters is a separator (space, sticker, emblem).
