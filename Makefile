@@ -6,7 +6,7 @@ RELEASE_BIN = .build/release
 SHARED ?= ../shared
 BENCH_OUT ?= bench-out
 
-.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model glyphs fixtures clean bench-watch bench-serve
+.PHONY: setup build demo test bench bench-real bench-synthetic sanitize model glyphs line-model fixtures clean bench-watch bench-serve
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -76,6 +76,13 @@ GLYPHS_OUT ?= Models/plate-glyphs
 glyphs: build
 	$(RELEASE_BIN)/parkscan-synth glyphs --count 4000 --seed 1000 --hidden 128 --out $(GLYPHS_OUT) \
 		--size 1280x720 --size 1920x1080 --size 640x480
+
+# Trains the reader's line model from rendered scenes (~45 min, two cores; needs python3-torch
+# and a few Debian fonts, see the script) into Models/plate-lines.onnx (recipe and figures in
+# Models/README.md). LINES_OUT=... to write elsewhere.
+LINES_OUT ?= $(CURDIR)/Models/plate-lines.onnx
+line-model: build
+	OUT=$(LINES_OUT) bash scripts/train-line-model.sh
 
 # Regenerates the demo frames shipped in Fixtures/ (deterministic).
 fixtures: build

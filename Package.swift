@@ -33,6 +33,7 @@ let package = Package(
                 .linkedLibrary("opencv_imgproc"),
                 .linkedLibrary("opencv_objdetect"),
                 .linkedLibrary("opencv_ml"),
+                .linkedLibrary("opencv_dnn"),
                 // Not opencv_imgcodecs: with GDAL and 110 more libraries it cost every start 33 MB
                 // resident and ~0.07 s. Frames and evidence go through libjpeg-turbo and libpng.
                 .linkedLibrary("jpeg"),

@@ -53,6 +53,10 @@ extern "C" int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlate
             line.pixels = static_cast<uint8_t *>(malloc(size_t(image.cols) * image.rows));
             if (line.pixels == nullptr) throw std::bad_alloc();
             for (int y = 0; y < image.rows; y++) memcpy(line.pixels + size_t(y) * image.cols, image.ptr(y), image.cols);
+            const cv::Mat &grey = candidate.crop.grey;
+            line.greyPixels = allocateZeroed<uint8_t>(size_t(image.cols) * image.rows);
+            if (grey.size() == image.size())
+                for (int y = 0; y < grey.rows; y++) memcpy(line.greyPixels + size_t(y) * grey.cols, grey.ptr(y), grey.cols);
             const auto &columns = candidate.crop.columns;
             const size_t count = columns.size(), pairs = count > 0 ? count - 1 : 0;
             const size_t tileBytes = GlyphTile::width * GlyphTile::height;
@@ -80,6 +84,7 @@ extern "C" void CPlateVision_LinesFree(CPlateVision_Line *lines, int count) {
         free(lines[i].glyphAspects);
         free(lines[i].pairTiles);
         free(lines[i].pairAspects);
+        free(lines[i].greyPixels);
         lines[i] = CPlateVision_Line{};
     }
 }

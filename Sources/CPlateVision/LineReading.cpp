@@ -88,6 +88,10 @@ std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) 
     const float agreement = glyphs.empty() ? -1.f : glyphAgreement(glyphs, readings.front().symbols);
     if (agreement >= 0 && agreement < minimumGlyphAgreement) glyphs.clear(); // a font it does not know
     if (!glyphs.empty()) readings.push_back({LineReading::glyphModel, std::move(glyphs)});
+    if (reader.lines) {
+        auto sequence = reader.lines->read(crop.grey);
+        if (!sequence.empty()) readings.push_back({LineReading::lineModel, std::move(sequence)});
+    }
     if (firstUnsure) {
         readings.push_back({LineReading::firstModelGrey, reader.recognizer->read(crop.grey)});
         if (reader.hasFallback) {

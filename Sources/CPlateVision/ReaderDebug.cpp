@@ -60,12 +60,12 @@ void writeDebugBand(const CPlateVision_Reader &reader, int number, const cv::Mat
 }
 
 /// PLATEVISION_DEBUG_DIR: each reading of a candidate (first model binary, glyph model,
-/// first model grey, fallback model, as far as made) with every symbol's choices, one line
+/// first model grey, fallback model, line model, as far as made) with every symbol's choices, one line
 /// per reading, in `<number>-readings.txt` beside the candidate's images.
 void writeDebugReadings(const CPlateVision_Reader &reader, int number, const std::vector<LineReading> &readings) {
     FILE *file = openDebugFile(reader, std::to_string(number) + "-readings.txt", "w");
     if (file == nullptr) return;
-    const char *names[] = {"first", "glyph", "grey", "fallback"};
+    const char *names[] = {"first", "glyph", "grey", "fallback", "line"};
     for (const auto &reading : readings) {
         fprintf(file, "%-8s ", names[reading.source]);
         for (const auto &symbol : reading.symbols) {

@@ -5,6 +5,7 @@
 
 #include "CharacterRecognizer.hpp"
 #include "GlyphClassifier.hpp"
+#include "LineModel.hpp"
 #include "Internal.hpp"
 
 #include <future>
@@ -20,6 +21,7 @@ struct CPlateVision_Reader {
     std::future<std::unique_ptr<plate_vision::CharacterRecognizer>> fallbackLoading;
     bool hasFallback = false;
     std::unique_ptr<plate_vision::GlyphClassifier> glyphs; // one character per column, plate fonts
+    std::unique_ptr<plate_vision::LineModel> lines;        // the whole line as a sequence, plate fonts
     int maxCandidates = 4;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
@@ -30,7 +32,7 @@ namespace plate_vision {
 
 /// One reading of a candidate and where it comes from.
 struct LineReading {
-    enum Source { firstModel, glyphModel, firstModelGrey, fallbackModel } source;
+    enum Source { firstModel, glyphModel, firstModelGrey, fallbackModel, lineModel } source;
     std::vector<CharacterRecognizer::Symbol> symbols;
 };
 

@@ -21,9 +21,18 @@ public struct PlateLineImage: Sendable {
     /// tiles): what characters joined by blur look like.
     public var pairTiles: [UInt8]
     public var pairAspects: [Float]
+    /// The same line in grey before binarisation (ink dark), `width` x `height`: what the
+    /// line model (``LineModel``) reads.
+    public var greyPixels: [UInt8]
 
     /// The image as a binary PGM (P5) file, which Tesseract's training tools read.
-    public var pgm: [UInt8] { Array("P5\n\(width) \(height)\n255\n".utf8) + pixels }
+    public var pgm: [UInt8] { Self.pgm(pixels, width: width, height: height) }
+    /// The grey line as a binary PGM (P5) file.
+    public var greyPGM: [UInt8] { Self.pgm(greyPixels, width: width, height: height) }
+
+    private static func pgm(_ pixels: [UInt8], width: Int, height: Int) -> [UInt8] {
+        Array("P5\n\(width) \(height)\n255\n".utf8) + pixels
+    }
 }
 
 extension CameraFrame {
@@ -45,7 +54,8 @@ extension CameraFrame {
                 glyphTiles: Array(UnsafeBufferPointer(start: line.glyphTiles, count: columns * GlyphModel.tileBytes)),
                 glyphAspects: Array(UnsafeBufferPointer(start: line.glyphAspects, count: columns)),
                 pairTiles: Array(UnsafeBufferPointer(start: line.pairTiles, count: pairs * GlyphModel.tileBytes)),
-                pairAspects: Array(UnsafeBufferPointer(start: line.pairAspects, count: pairs)))
+                pairAspects: Array(UnsafeBufferPointer(start: line.pairAspects, count: pairs)),
+                greyPixels: Array(UnsafeBufferPointer(start: line.greyPixels, count: size)))
         }
     }
 }

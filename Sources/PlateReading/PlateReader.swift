@@ -18,17 +18,20 @@ public final class PlateReader {
         let fallbackName: String? = configuration.fallbackModel?.name
         let fallbackFolder: String? = configuration.fallbackModel?.folder ?? nil
         let glyphs: String? = configuration.glyphModel?.prefix
+        let lines: String? = configuration.lineModel?.path
         let handle = model.folder.withOptionalCString { tessdata in
             model.name.withCString { name in
                 fallbackName.withOptionalCString { fallbackName in
                     fallbackFolder.withOptionalCString { fallbackTessdata in
                         configuration.characterWhitelist.withCString { whitelist in
                             glyphs.withOptionalCString { glyphs in
-                                var options = CPlateVision_ReaderOptions(
-                                    tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
-                                    maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
-                                    fallbackTessdataPath: fallbackTessdata, glyphModel: glyphs)
-                                return CPlateVision_ReaderCreate(&options, &status)
+                                lines.withOptionalCString { lines in
+                                    var options = CPlateVision_ReaderOptions(
+                                        tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
+                                        maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
+                                        fallbackTessdataPath: fallbackTessdata, glyphModel: glyphs, lineModel: lines)
+                                    return CPlateVision_ReaderCreate(&options, &status)
+                                }
                             }
                         }
                     }

@@ -8,6 +8,9 @@ public struct PlateReaderConfiguration: Sendable {
     /// The plate-font glyph model that reads every line again, one character per column;
     /// default: the one shipped in `Models/` when it is found.
     public var glyphModel: GlyphModel?
+    /// The plate-font line model that reads every line again as a whole sequence; default:
+    /// the one shipped in `Models/` when it is found.
+    public var lineModel: LineModel?
     /// Plate candidates read per frame, best detections first.
     public var maxCandidates: Int
     /// Alternatives kept per plate besides the best reading.
@@ -19,13 +22,14 @@ public struct PlateReaderConfiguration: Sendable {
 
     public init(
         model: OCRModel = .preferred(), fallbackModel: OCRModel? = .stockGerman,
-        glyphModel: GlyphModel? = .shipped(), maxCandidates: Int = 4,
+        glyphModel: GlyphModel? = .shipped(), lineModel: LineModel? = .shipped(), maxCandidates: Int = 4,
         maxAlternatives: Int = 4,
         minimumConfidence: Double = 0.0001, calibration: ConfidenceCalibration? = nil
     ) {
         self.model = model
         self.fallbackModel = fallbackModel
         self.glyphModel = glyphModel
+        self.lineModel = lineModel
         self.calibration = calibration ?? model.calibration
         self.maxCandidates = maxCandidates
         self.maxAlternatives = maxAlternatives

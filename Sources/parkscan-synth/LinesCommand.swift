@@ -26,6 +26,10 @@ struct LinesCommand: ParsableCommand {
     @Option(help: "Keep lines with up to this many columns more than the plate has characters (seals, stickers, hyphens).")
     var moreColumns = 0
     @Option(help: "Number of the first line file (to add to an existing set).") var firstIndex = 0
+    @Flag(help: "Write the grey line (before binarisation) instead of the binary one: what the line model reads.")
+    var grey = false
+    @Flag(help: "Also write lines that match no plate, with an empty text: what the line model must learn to read as nothing.")
+    var unmatched = false
 
     /// Smallest IoU between a line's box and a truth plate's box for the line to be that plate.
     static let minimumOverlap = 0.3
@@ -55,6 +59,10 @@ struct LinesCommand: ParsableCommand {
                 guard let (plateIndex, plate) = Self.bestMatch(for: line.box, in: truth.plates), !taken.contains(plateIndex)
                 else {
                     tally.unmatched += 1
+                    if unmatched {
+                        try write(line, text: "", as: next)
+                        next += 1
+                    }
                     continue
                 }
                 let surplus = line.characterColumns - plate.normalized.count
@@ -63,9 +71,7 @@ struct LinesCommand: ParsableCommand {
                     continue
                 }
                 taken.insert(plateIndex)
-                let base = (out as NSString).appendingPathComponent(Self.number(next))
-                try Data(line.pgm).write(to: URL(fileURLWithPath: base + ".pgm"))
-                try Data((plate.normalized + "\n").utf8).write(to: URL(fileURLWithPath: base + ".gt.txt"))
+                try write(line, text: plate.normalized, as: next)
                 next += 1
                 tally.kept += 1
                 if plate.country != "D" { tally.foreign += 1 }
@@ -80,8 +86,14 @@ struct LinesCommand: ParsableCommand {
             \(count) scenes, \(tally.plates) plates: kept \(tally.kept) lines (\(tally.foreign) foreign) as \
             \(Self.number(firstIndex)) to \(Self.number(max(firstIndex, next - 1))); rejected \(tally.wrongColumns) \
             with a column count too unlike the plate's, \(tally.unmatched) matching no plate; \
-            \(tally.missed) plates without a kept line; \(String(format: "%.1f", seconds)) s
+            \(tally.missed) plates without a kept line\(unmatched ? " (lines matching no plate written with an empty text)" : ""); \(String(format: "%.1f", seconds)) s
             """)
+    }
+
+    private func write(_ line: PlateLineImage, text: String, as number: Int) throws {
+        let base = (out as NSString).appendingPathComponent(Self.number(number))
+        try Data(grey ? line.greyPGM : line.pgm).write(to: URL(fileURLWithPath: base + ".pgm"))
+        try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: base + ".gt.txt"))
     }
 
     private struct Tally {

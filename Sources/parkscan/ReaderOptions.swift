@@ -16,6 +16,11 @@ struct ReaderOptions: ParsableArguments {
         discussion: "Default: Models/plate-glyphs when it is found (parkscan-synth glyphs trains it)."))
     var glyphModel: String?
 
+    @Option(help: ArgumentHelp(
+        "Line model reading every line as a whole sequence: an ONNX file, or 'none'.",
+        discussion: "Default: Models/plate-lines.onnx when it is found (scripts/train-line-model.py trains it)."))
+    var lineModel: String?
+
     @Option(help: "Plate candidates read per image, best detections first.")
     var maxCandidates = 4
 
@@ -40,8 +45,13 @@ struct ReaderOptions: ParsableArguments {
         case "none": nil
         case let prefix?: GlyphModel(prefix: prefix)
         }
+        let lines: LineModel? = switch lineModel {
+        case nil: .shipped()
+        case "none": nil
+        case let path?: LineModel(path: path)
+        }
         return PlateReaderConfiguration(
-            model: chosen, glyphModel: glyphs, maxCandidates: maxCandidates,
+            model: chosen, glyphModel: glyphs, lineModel: lines, maxCandidates: maxCandidates,
             calibration: rawConfidence ? .identity : nil)
     }
 

@@ -90,6 +90,9 @@ typedef struct {
     /** A plate-font glyph network, `<prefix>.yml.gz` (GlyphClassifier.cpp), that
      *  reads every line again one character per column; NULL or empty: none. */
     const char *glyphModel;
+    /** A plate-font line network, an ONNX file (LineModel.cpp), that reads every line
+     *  again as a whole sequence; NULL or empty: none. */
+    const char *lineModel;
 } CPlateVision_ReaderOptions;
 
 /**
@@ -207,6 +210,9 @@ typedef struct {
      *  `glyphTiles`, and their aspects): what characters joined by blur look like. */
     uint8_t *pairTiles;
     float *pairAspects;
+    /** The same line in grey (ink dark, paper light), `imageWidth` x `imageHeight` like
+     *  `pixels`, before binarisation: what the line model reads. Owned like `pixels`. */
+    uint8_t *greyPixels;
 } CPlateVision_Line;
 
 enum {

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The plate-font line model (an ONNX file): a small convolutional network that reads a whole
+/// plate line as a sequence, so that characters blur has joined into one column are still
+/// read apart. The reader reads every plate line with it beside Tesseract and the glyph
+/// model (see Models/README.md; `scripts/train-line-model.py` trains it).
+public struct LineModel: Sendable, Equatable {
+    /// The `.onnx` file.
+    public var path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The model ParkScan ships: `Models/plate-lines.onnx`.
+    public static let shippedName = "plate-lines.onnx"
+
+    /// The shipped model, looked for where ``OCRModel/preferred(environment:)`` looks; nil if
+    /// it is not found.
+    public static func shipped(environment: [String: String] = ProcessInfo.processInfo.environment) -> LineModel? {
+        for folder in OCRModel.candidateFolders(environment: environment) {
+            let path = folder + "/" + shippedName
+            if FileManager.default.fileExists(atPath: path) { return LineModel(path: path) }
+        }
+        return nil
+    }
+}
