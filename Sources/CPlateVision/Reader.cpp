@@ -224,6 +224,7 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
                 plate.candidate = candidateIndex;
                 plate.knownPlate = -1;
                 plate.fromGlyphModel = reading.source == LineReading::glyphModel ? 1 : 0;
+                plate.fromLineModel = reading.source == LineReading::lineModel ? 1 : 0;
                 plate.symbolCount = std::min(int(symbols.size()), int(CPlateVision_MaxSymbols));
                 placeSymbols(symbols, crop, plate);
             }

@@ -159,6 +159,8 @@ typedef struct {
     /** 1 when the glyph network gave this reading (one character per column, in the plate
      *  fonts it learnt), 0 when Tesseract did. */
     int fromGlyphModel;
+    /** 1 when the line network gave this reading (the whole line as a sequence). */
+    int fromLineModel;
 } CPlateVision_Plate;
 
 /**
