@@ -67,4 +67,54 @@ struct LineModelTests {
         let without = try exact(PlateReader(configuration: .init(lineModel: nil)))
         #expect(with > without, "\(with) of 60 exact with the line model, \(without) without")
     }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Whether Debian's python3-torch is installed: only training needs it, not the reader.
+    static let canTrain: Bool = {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        probe.arguments = ["-c", "import torch"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+
+    /// The recipe's trainer learns from grey lines as `parkscan-synth lines --grey` writes them
+    /// (NNNNNN.pgm + NNNNNN.gt.txt) and exports an ONNX model the reader loads and reads with.
+    @Test(.enabled(if: canTrain, "python3-torch is not installed (apt-get install python3-torch): training is not tested"))
+    func trainerWritesAModelTheReaderReadsWith() throws {
+        let folder = try TemporaryFolder()
+        let lines = folder.path + "/lines"
+        try FileManager.default.createDirectory(atPath: lines, withIntermediateDirectories: true)
+        let generator = try SceneGenerator(seed: 515, options: SceneOptions(foreignShare: 0, twoCarShare: 0))
+        var written = 0
+        for index in 0..<70 {
+            let scene = folder.path + "/scene.jpg"
+            guard let plate = try generator.renderScene(index, to: scene).plates.first,
+                  let line = try CameraFrame(contentsOf: scene).plateLines().first(where: { $0.box.overlap(with: plate.box) > 0.3 })
+            else { continue }
+            let base = lines + "/" + String(format: "%06d", written)
+            try Data(line.greyPGM).write(to: URL(fileURLWithPath: base + ".pgm"))
+            try Data((plate.normalized + "\n").utf8).write(to: URL(fileURLWithPath: base + ".gt.txt"))
+            written += 1
+        }
+        #expect(written >= 50)
+        let model = folder.path + "/lines.onnx"
+        let training = Process()
+        training.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        training.arguments = [Self.packageRoot.path + "/scripts/train-line-model.py", "--epochs", "1", "--threads", "1",
+                              "--out", model, lines]
+        training.standardOutput = FileHandle.nullDevice
+        try training.run()
+        training.waitUntilExit()
+        #expect(training.terminationStatus == 0)
+        let reader = try PlateReader(configuration: .init(lineModel: LineModel(path: model)))
+        // One pass teaches it little; what is tested is that the reader runs what was exported.
+        _ = try generator.renderScene(0, to: folder.path + "/scene.jpg")
+        #expect(try !reader.read(contentsOf: folder.path + "/scene.jpg").isEmpty)
+    }
 }
