@@ -100,6 +100,33 @@ std::vector<int> findKnownPlates(const std::vector<cv::Rect> &boxes, const CPlat
     return found;
 }
 
+/// A model of type `Model` (constructed from a path and an error string) loading on another
+/// thread; no future when `path` is NULL or empty (no such model).
+template <class Model>
+std::future<std::pair<std::unique_ptr<Model>, std::string>> loadInBackground(const char *path) {
+    if (path == nullptr || *path == '\0') return {};
+    return std::async(std::launch::async, [path = std::string(path)] {
+        std::string error;
+        auto model = std::make_unique<Model>(path, error);
+        return std::make_pair(std::move(model), error);
+    });
+}
+
+/// Waits for `loading` (if any) and moves its model to `model`; false with `status` set when
+/// the model could not be loaded.
+template <class Model>
+bool loaded(std::future<std::pair<std::unique_ptr<Model>, std::string>> &loading, std::unique_ptr<Model> &model,
+            CPlateVision_Status *status) {
+    if (!loading.valid()) return true;
+    auto [result, error] = loading.get();
+    if (!result->ready()) {
+        setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
+        return false;
+    }
+    model = std::move(result);
+    return true;
+}
+
 } // namespace
 
 extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
@@ -125,47 +152,17 @@ extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_Rea
                                                              whitelist.c_str(), error);
             });
         }
-        // The glyph model loads on the other core while Tesseract's model loads (parsing its
-        // weights takes 11-14 ms).
-        std::future<std::pair<std::unique_ptr<GlyphClassifier>, std::string>> glyphLoading;
-        if (o.glyphModel != nullptr && *o.glyphModel != '\0') {
-            glyphLoading = std::async(std::launch::async, [prefix = std::string(o.glyphModel)] {
-                std::string error;
-                auto glyphs = std::make_unique<GlyphClassifier>(prefix, error);
-                return std::make_pair(std::move(glyphs), error);
-            });
-        }
-        // So does the line model (5-10 ms).
-        std::future<std::pair<std::unique_ptr<LineModel>, std::string>> lineLoading;
-        if (o.lineModel != nullptr && *o.lineModel != '\0') {
-            lineLoading = std::async(std::launch::async, [path = std::string(o.lineModel)] {
-                std::string error;
-                auto lines = std::make_unique<LineModel>(path, error);
-                return std::make_pair(std::move(lines), error);
-            });
-        }
+        // The glyph model (parsing its weights takes 11-14 ms) and the line model load on
+        // the other core while Tesseract's model loads.
+        auto glyphLoading = loadInBackground<GlyphClassifier>(o.glyphModel);
+        auto lineLoading = loadInBackground<LineModel>(o.lineModel);
         std::string error;
         reader->recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
         if (!reader->recognizer->ready()) {
             setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
             return nullptr; // the other models' loading finishes in the futures' destructors
         }
-        if (glyphLoading.valid()) {
-            auto [glyphs, glyphError] = glyphLoading.get();
-            if (!glyphs->ready()) {
-                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", glyphError.c_str());
-                return nullptr;
-            }
-            reader->glyphs = std::move(glyphs);
-        }
-        if (lineLoading.valid()) {
-            auto [lines, lineError] = lineLoading.get();
-            if (!lines->ready()) {
-                setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", lineError.c_str());
-                return nullptr;
-            }
-            reader->lines = std::move(lines);
-        }
+        if (!loaded(glyphLoading, reader->glyphs, status) || !loaded(lineLoading, reader->lines, status)) return nullptr;
         reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
         reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
         setOK(status);
