@@ -70,7 +70,8 @@ import Testing
     }
 
     /// In one pass: five cars read surely (boxes 30 px high), then an unread plate far down the
-    /// street (10 px high) and an unread text in a box no plate fits (a row of windows).
+    /// street (10 px high), a plate read surely there (a car of another zone, placed where
+    /// the vehicle is) and an unread text in a box no plate fits (a row of windows).
     @Test func farPlatesAndBoxesNoPlateFitsAreNotCounted() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -78,6 +79,7 @@ import Testing
         var frames: [[PlateRead]] = sure.map { [F.read($0, 0.7, box: PixelBox(x: 0, y: 400, width: 120, height: 30))] }
         frames.append([F.read("G-E 27", 0.3, box: PixelBox(x: 0, y: 300, width: 36, height: 10),
                               alternatives: [F.hypothesis("G-E 23", 0.25)])])
+        frames.append([F.read("LU-FF 88", 0.7, box: PixelBox(x: 0, y: 300, width: 36, height: 10))])
         frames.append([F.read("C-CC 1", 0.3, box: PixelBox(x: 0, y: 300, width: 600, height: 30),
                               alternatives: [F.hypothesis("D-CC 1", 0.25)])])
         frames.append([F.read("R-PL 23", 0.3, box: PixelBox(x: 0, y: 400, width: 120, height: 30),
@@ -106,6 +108,7 @@ import Testing
         try engine.finish()
         #expect(sure.allSatisfy { outcomes[$0] == .pending }, "\(outcomes)")
         #expect(outcomes["G-E 27"] == .glimpse, "\(outcomes)")
+        #expect(outcomes["LU-FF 88"] == .glimpse, "a sure plate seen only far away is neither counted nor decided")
         #expect(outcomes["C-CC 1"] == .glimpse)
         // A plate-sized unread plate beside the vehicle is counted (and kept to be confirmed).
         #expect(outcomes["R-PL 23"] == .pendingConfirmable)

@@ -10,8 +10,8 @@ import PlateReading
 ///   pass is that vehicle again (a corner seen twice, a track the OCR split): not counted
 ///   again. When an unread sighting was counted first and the same car is then read surely,
 ///   the count moves from unread to the sure sighting's status;
-/// - an unread plate far down the street (``isFarAway(camera:box:)``) is not counted: it is
-///   counted when the vehicle passes it.
+/// - a plate seen only far down the street (``isFarAway(camera:height:)``), read or not, is
+///   not counted: it is counted when the vehicle passes it.
 struct PassVehicles {
     /// How a sighting adds to the occupancy.
     enum Count: Equatable {
@@ -51,9 +51,14 @@ struct PassVehicles {
     /// of the plates the camera read surely this pass. Such a plate is placed where the vehicle
     /// is, not where the car is, and the car is counted when the vehicle passes it.
     func isFarAway(camera: String, box: PixelBox) -> Bool {
+        isFarAway(camera: camera, height: box.height)
+    }
+
+    /// Whether a plate box `height` pixels high in `camera` is far down the street.
+    func isFarAway(camera: String, height: Int) -> Bool {
         guard let heights = sureHeights[camera], heights.count >= Self.sureHeightsNeeded else { return false }
         let median = heights.sorted()[heights.count / 2]
-        return Double(box.height) < Self.farHeightShare * Double(median)
+        return Double(height) < Self.farHeightShare * Double(median)
     }
 
     /// False when the plate `key` was already decided in `zone` this pass (decide it once).

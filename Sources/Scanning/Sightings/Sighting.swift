@@ -31,6 +31,9 @@ public struct Sighting: Sendable, Equatable {
     /// False when the track stood still in the frame while the vehicle drove on: something
     /// far off (a façade), not a parked car (``Parallax``).
     public var movedLikeAParkedCar: Bool
+    /// The height of the track's tallest plate box: how near the car came
+    /// (``PassVehicles/isFarAway(camera:height:)``).
+    public var nearestPlateHeight: Int
 
     /// Fuses a track.
     public init(track: PlateTrack) {
@@ -48,6 +51,7 @@ public struct Sighting: Sendable, Equatable {
         position = located.min { abs($0 - middle) < abs($1 - middle) }.flatMap { observations[$0].position }
         zone = nil
         movedLikeAParkedCar = Parallax.movesLikeAParkedCar(observations)
+        nearestPlateHeight = observations.map(\.read.box.height).max()!
     }
 
     /// A track's plate read with a lost character restored, and the read its evidence comes from.
