@@ -1,5 +1,5 @@
-// The C functions behind `parkscan-synth glyphs`: the reader's own line extraction for
-// training the glyph network, and the training itself.
+// The C functions behind `parkscan-synth glyphs` and `lines`: the reader's own line
+// extraction for training the glyph network and the line model, and the glyph training itself.
 
 #include "GlyphClassifier.hpp"
 #include "Internal.hpp"
@@ -20,6 +20,15 @@ T *allocateZeroed(size_t count) {
     auto *values = static_cast<T *>(calloc(std::max<size_t>(1, count), sizeof(T)));
     if (values == nullptr) throw std::bad_alloc();
     return values;
+}
+
+/// `image`'s rows packed without padding, in a buffer of `size` (zeroed when `image` is not
+/// that size), to be released with free().
+uint8_t *packedPixels(const cv::Mat &image, cv::Size size) {
+    uint8_t *pixels = allocateZeroed<uint8_t>(size_t(size.area()));
+    if (image.size() == size)
+        for (int y = 0; y < image.rows; y++) memcpy(pixels + size_t(y) * image.cols, image.ptr(y), image.cols);
+    return pixels;
 }
 
 /// Writes `tile` as tile `index` of `tiles` and its aspect into `aspects` (blank: white, 0).
@@ -50,13 +59,8 @@ extern "C" int CPlateVision_ExtractLines(const CPlateVision_Frame *frame, CPlate
             const cv::Mat &image = candidate.crop.binary;
             line.imageWidth = image.cols;
             line.imageHeight = image.rows;
-            line.pixels = static_cast<uint8_t *>(malloc(size_t(image.cols) * image.rows));
-            if (line.pixels == nullptr) throw std::bad_alloc();
-            for (int y = 0; y < image.rows; y++) memcpy(line.pixels + size_t(y) * image.cols, image.ptr(y), image.cols);
-            const cv::Mat &grey = candidate.crop.grey;
-            line.greyPixels = allocateZeroed<uint8_t>(size_t(image.cols) * image.rows);
-            if (grey.size() == image.size())
-                for (int y = 0; y < grey.rows; y++) memcpy(line.greyPixels + size_t(y) * grey.cols, grey.ptr(y), grey.cols);
+            line.pixels = packedPixels(image, image.size());
+            line.greyPixels = packedPixels(candidate.crop.grey, image.size());
             const auto &columns = candidate.crop.columns;
             const size_t count = columns.size(), pairs = count > 0 ? count - 1 : 0;
             const size_t tileBytes = GlyphTile::width * GlyphTile::height;

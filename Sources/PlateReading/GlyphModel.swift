@@ -24,11 +24,8 @@ public struct GlyphModel: Sendable, Equatable {
     /// The shipped model, looked for where ``OCRModel/preferred(environment:)`` looks; nil if
     /// it is not found.
     public static func shipped(environment: [String: String] = ProcessInfo.processInfo.environment) -> GlyphModel? {
-        for folder in OCRModel.candidateFolders(environment: environment) {
-            let prefix = folder + "/" + shippedName
-            if FileManager.default.fileExists(atPath: prefix + ".yml.gz") { return GlyphModel(prefix: prefix) }
-        }
-        return nil
+        OCRModel.shippedFolder(holding: shippedName + ".yml.gz", environment: environment)
+            .map { GlyphModel(prefix: $0 + "/" + shippedName) }
     }
 
     /// Trains a model on labelled tiles (`tiles`: `labels.count` tiles one after the other,

@@ -16,10 +16,6 @@ public struct LineModel: Sendable, Equatable {
     /// The shipped model, looked for where ``OCRModel/preferred(environment:)`` looks; nil if
     /// it is not found.
     public static func shipped(environment: [String: String] = ProcessInfo.processInfo.environment) -> LineModel? {
-        for folder in OCRModel.candidateFolders(environment: environment) {
-            let path = folder + "/" + shippedName
-            if FileManager.default.fileExists(atPath: path) { return LineModel(path: path) }
-        }
-        return nil
+        OCRModel.shippedFolder(holding: shippedName, environment: environment).map { LineModel(path: $0 + "/" + shippedName) }
     }
 }

@@ -33,11 +33,14 @@ public struct OCRModel: Sendable, Equatable {
     /// executable was built in (`.build/<triple>/<config>/parkscan` -> `Models/`), then
     /// `<prefix>/share/parkscan/Models` for an installed binary, then `./Models`.
     public static func preferred(environment: [String: String] = ProcessInfo.processInfo.environment) -> OCRModel {
-        for folder in candidateFolders(environment: environment)
-        where FileManager.default.fileExists(atPath: folder + "/" + shippedName + ".traineddata") {
-            return OCRModel(name: shippedName, folder: folder)
-        }
-        return stockEnglish
+        shippedFolder(holding: shippedName + ".traineddata", environment: environment)
+            .map { OCRModel(name: shippedName, folder: $0) } ?? stockEnglish
+    }
+
+    /// The first of ``candidateFolders(environment:)`` that holds `file`: where the models
+    /// ParkScan ships (this one, ``GlyphModel``, ``LineModel``) are looked for.
+    static func shippedFolder(holding file: String, environment: [String: String]) -> String? {
+        candidateFolders(environment: environment).first { FileManager.default.fileExists(atPath: $0 + "/" + file) }
     }
 
     static func candidateFolders(environment: [String: String]) -> [String] {

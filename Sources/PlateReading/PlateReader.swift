@@ -142,8 +142,8 @@ public final class PlateReader {
     }
 
     /// The texts a candidate's readings give, surest first, each with the symbols of the
-    /// reading that supports it most. The readings (Tesseract's, up to three, and the glyph
-    /// network's) and their per-position vote (``SymbolVote``) are each interpreted on their
+    /// reading that supports it most. The readings (Tesseract's, up to three, the glyph
+    /// network's and the line model's) and their per-position vote (``SymbolVote``) are each interpreted on their
     /// own (`interpret`), and a text's confidence is its mean over them, weighed by `weights`
     /// (default 1 each; the line model's ``lineModelWeight``), so the grammar, not one
     /// engine's confidence, picks the reading.
