@@ -36,7 +36,7 @@ LineModel::LineModel(const std::string &path, std::string &error) {
     }
 }
 
-std::vector<CharacterRecognizer::Symbol> LineModel::read(const cv::Mat &grey) {
+std::vector<CharacterRecognizer::Symbol> LineModel::read(const cv::Mat &grey, Steps *stepsOut) {
     std::vector<CharacterRecognizer::Symbol> symbols;
     if (!ready_ || grey.empty() || grey.rows < 4) return symbols;
     int width = int(std::lround(double(grey.cols) * inputHeight / grey.rows));
@@ -68,6 +68,7 @@ std::vector<CharacterRecognizer::Symbol> LineModel::read(const cv::Mat &grey) {
         }
         best[t] = arg;
     }
+    if (stepsOut != nullptr) *stepsOut = Steps{steps, probabilities};
     float probabilitySum = 0;
     for (int t = 0; t < steps;) {
         const int label = best[t];
@@ -103,6 +104,44 @@ std::vector<CharacterRecognizer::Symbol> LineModel::read(const cv::Mat &grey) {
     }
     if (symbols.empty() || probabilitySum / float(symbols.size()) < minimumLineProbability) symbols.clear();
     return symbols;
+}
+
+float LineModel::Steps::logLikelihood(const std::string &text) const {
+    // The text's labels, then the forward pass over them with blanks between (2n + 1 states).
+    std::vector<int> labels;
+    for (size_t i = 0; i < text.size();) {
+        const size_t length = (static_cast<unsigned char>(text[i]) & 0xE0) == 0xC0 ? 2 : 1;
+        const std::string character = text.substr(i, length);
+        int label = 0;
+        for (int k = 0; k < labelCount - 1; k++)
+            if (character == alphabet[k]) label = k + 1;
+        if (label == 0) return -INFINITY;
+        labels.push_back(label);
+        i += length;
+    }
+    if (count == 0 || labels.empty()) return -INFINITY;
+    const int states = 2 * int(labels.size()) + 1;
+    auto label = [&](int s) { return s % 2 == 0 ? 0 : labels[size_t(s / 2)]; };
+    std::vector<double> alpha(size_t(states), 0.0), next(size_t(states), 0.0);
+    double logScale = 0;
+    alpha[0] = probabilities[0];
+    alpha[1] = probabilities[size_t(label(1))];
+    for (int t = 1; t < count; t++) {
+        const float *p = &probabilities[size_t(t) * labelCount];
+        double total = 0;
+        for (int s = 0; s < states; s++) {
+            double a = alpha[size_t(s)] + (s > 0 ? alpha[size_t(s - 1)] : 0);
+            if (s > 1 && label(s) != 0 && label(s) != label(s - 2)) a += alpha[size_t(s - 2)];
+            next[size_t(s)] = a * p[label(s)];
+            total += next[size_t(s)];
+        }
+        if (total <= 0) return -INFINITY;
+        for (auto &a : next) a /= total; // kept in range; the scale is summed in the log
+        logScale += std::log(total);
+        alpha.swap(next);
+    }
+    const double end = alpha[size_t(states - 1)] + alpha[size_t(states - 2)];
+    return end > 0 ? float(logScale + std::log(end)) : -INFINITY;
 }
 
 } // namespace plate_vision

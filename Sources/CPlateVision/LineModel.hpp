@@ -25,7 +25,20 @@ public:
     /// up to CPlateVision_MaxChoices choices each and its columns in `grey`. Empty when the
     /// line reads as nothing or its characters are read at a mean probability below the model's
     /// bar (a font or a line it does not know).
-    std::vector<CharacterRecognizer::Symbol> read(const cv::Mat &grey);
+    /// `steps`, when given, receives the network's label probabilities for the line (see
+    /// `Steps`), also where the reading is empty.
+    struct Steps;
+    std::vector<CharacterRecognizer::Symbol> read(const cv::Mat &grey, Steps *steps = nullptr);
+
+    /// The label probabilities of a line, one row of `labelCount()` per time step (blank first).
+    struct Steps {
+        int count = 0;
+        std::vector<float> probabilities;
+        /// Log-probability that the line reads `text` (UTF-8 letters and digits), summed
+        /// over every alignment (CTC's forward pass); -infinity for a character the model
+        /// has no label for or a text longer than the line's steps allow.
+        float logLikelihood(const std::string &text) const;
+    };
 
 private:
     cv::dnn::Net network_;

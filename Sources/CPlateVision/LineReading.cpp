@@ -91,7 +91,7 @@ bool corroborates(const std::vector<CharacterRecognizer::Symbol> &line, const st
 /// cuts an unsure column into sure characters, every reading gets the line opened there
 /// (`crop` is replaced): 85.0 % / 69.5 %, 68.5 % when only the glyph reading had the cut
 /// (Tesseract's three readings outvoted it: LSZ-R 6 over LSZ-IR 6).
-std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) {
+std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop, LineModel::Steps &lineSteps) {
     std::vector<CharacterRecognizer::Symbol> glyphs;
     if (reader.glyphs) {
         std::vector<int> cuts;
@@ -112,7 +112,7 @@ std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop) 
     // agree (the rendered benchmarks read the same, the reader is 10-15 % faster).
     bool corroborated = false;
     if (reader.lines && !readings.front().symbols.empty()) {
-        auto sequence = reader.lines->read(crop.grey);
+        auto sequence = reader.lines->read(crop.grey, &lineSteps);
         corroborated = corroborates(sequence, readings.front().symbols);
         if (!sequence.empty()) readings.push_back({LineReading::lineModel, std::move(sequence)});
     }

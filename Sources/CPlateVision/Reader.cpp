@@ -196,6 +196,7 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
         if (reader->debugFolder != nullptr)
             writeDebugLines(*reader, considered, candidates, knownAt, workingScale(bgr.size()));
         int written = 0, candidateIndex = 0;
+        reader->lineSteps.clear();
         for (size_t c = 0; c < candidates.size(); c++) {
             const auto &candidate = candidates[c];
             if (written >= capacity) break;
@@ -210,7 +211,8 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
             const int debugNumber = reader->debugFolder != nullptr ? writeDebugImages(*reader, candidate) : -1;
             const int first = written;
             PlateCrop crop = candidate.crop; // its line opened where the glyph reading cut it
-            const auto readings = readLine(*reader, crop);
+            LineModel::Steps lineSteps;
+            const auto readings = readLine(*reader, crop, lineSteps);
             if (reader->debugFolder != nullptr) writeDebugReadings(*reader, debugNumber, readings);
             for (const auto &reading : readings) {
                 const auto &symbols = reading.symbols;
@@ -226,6 +228,8 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
                 placeSymbols(symbols, crop, plate);
             }
             if (written == first) continue;
+            reader->lineSteps.resize(size_t(candidateIndex) + 1);
+            reader->lineSteps[size_t(candidateIndex)] = std::move(lineSteps);
             candidateIndex++;
             const int yellow = isYellowPlate(bgr, candidate.lineBox()) ? 1 : 0;
             for (int i = first; i < written; i++) plates[i].isYellow = yellow;
@@ -247,5 +251,22 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
         }
         setOK(status);
         return written;
+    });
+}
+
+extern "C" int CPlateVision_ReaderLineLikelihoods(const CPlateVision_Reader *reader, int candidate,
+                                                  const char *const *texts, int count, float *logLikelihoods,
+                                                  CPlateVision_Status *status) {
+    return guarded<int>(status, -1, [&]() -> int {
+        if (reader == nullptr || (count > 0 && (texts == nullptr || logLikelihoods == nullptr)) || count < 0) {
+            setStatus(status, CPlateVision_ErrorInvalidArgument, "reader, texts and their likelihoods are required");
+            return -1;
+        }
+        setOK(status);
+        if (candidate < 0 || size_t(candidate) >= reader->lineSteps.size() || reader->lineSteps[size_t(candidate)].count == 0)
+            return 0;
+        const auto &steps = reader->lineSteps[size_t(candidate)];
+        for (int i = 0; i < count; i++) logLikelihoods[i] = steps.logLikelihood(texts[i] != nullptr ? texts[i] : "");
+        return count;
     });
 }

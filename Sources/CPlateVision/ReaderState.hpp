@@ -23,6 +23,10 @@ struct CPlateVision_Reader {
     std::unique_ptr<plate_vision::GlyphClassifier> glyphs; // one character per column, plate fonts
     std::unique_ptr<plate_vision::LineModel> lines;        // the whole line as a sequence, plate fonts
     int maxCandidates = 4;
+    // The line model's label probabilities for each candidate of the frame read last (by
+    // CPlateVision_Plate.candidate; empty steps where it did not run), for
+    // CPlateVision_ReaderLineLikelihoods.
+    std::vector<plate_vision::LineModel::Steps> lineSteps;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
     int debugFrame = 0;
@@ -37,8 +41,9 @@ struct LineReading {
 };
 
 /// Every reading of a candidate's line (see LineReading.cpp); `crop` is replaced by the line
-/// opened where the glyph reading cut joined characters apart.
-std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop);
+/// opened where the glyph reading cut joined characters apart; `lineSteps` the line model's
+/// label probabilities for the line (none where it did not run).
+std::vector<LineReading> readLine(CPlateVision_Reader &reader, PlateCrop &crop, LineModel::Steps &lineSteps);
 
 /// PLATEVISION_DEBUG_DIR (ReaderDebug.cpp): the candidate's images, returning its number.
 int writeDebugImages(CPlateVision_Reader &reader, const PlateCandidate &candidate);

@@ -7,8 +7,15 @@ import Foundation
 public struct LineModel: Sendable, Equatable {
     /// The `.onnx` file.
     public var path: String
+    /// Whether the model's likelihood of each text a German plate's readings give re-weighs
+    /// those texts (see `PlateReader+LineLikelihood.swift`); else its reading is only one
+    /// more reading.
+    public var weighsGermanTexts: Bool
 
-    public init(path: String) { self.path = path }
+    public init(path: String, weighsGermanTexts: Bool = true) {
+        self.path = path
+        self.weighsGermanTexts = weighsGermanTexts
+    }
 
     /// The model ParkScan ships: `Models/plate-lines.onnx`.
     public static let shippedName = "plate-lines.onnx"

@@ -1,4 +1,5 @@
 import CPlateVision
+import Foundation
 
 /// Finds and reads the licence plates in camera frames.
 ///
@@ -114,12 +115,15 @@ public final class PlateReader {
     private func interpret(_ readings: [CPlateVision_Plate], frame: (width: Int, height: Int)) -> (read: PlateRead, raw: Double)? {
         guard let plate = readings.first else { return nil }
         let band = plate.bandCountryText
-        let ranked = Self.rankedTexts(of: readings.map(\.symbolReadings),
+        var ranked = Self.rankedTexts(of: readings.map(\.symbolReadings),
                                       weights: readings.map { $0.fromLineModel != 0 ? Self.lineModelWeight : 1 }) { symbols in
             PlateInterpreter.interpret(
                 symbols, bandCountry: band.isEmpty ? nil : band, yellowPlate: plate.isYellow != 0,
                 hyphenated: plate.hyphenated != 0, twoLetterBand: plate.bandLetterCount >= 2,
                 maxHypotheses: configuration.maxAlternatives + 1)
+        }
+        if configuration.lineModel?.weighsGermanTexts == true, Self.isGerman(ranked) {
+            ranked = Self.weighedByLikelihood(ranked, lineLikelihoods(of: ranked.map(\.hypothesis.normalized), candidate: plate.candidate))
         }
         let hypotheses = ranked.prefix(configuration.maxAlternatives + 1).map(\.hypothesis)
         let symbols = ranked.first?.symbols ?? plate.symbolReadings
@@ -139,6 +143,22 @@ public final class PlateReader {
             symbols: symbols)
         read.cutByFrameEdge = cut
         return (read, raw)
+    }
+
+    /// The line model's log-likelihood of each of `texts` (normalised) on candidate
+    /// `candidate` of the frame read last; nil where the model did not read that candidate.
+    func lineLikelihoods(of texts: [String], candidate: Int32) -> [Float]? {
+        guard !texts.isEmpty else { return nil }
+        let pointers = texts.map { strdup($0) }
+        defer { pointers.forEach { free($0) } }
+        var likelihoods = [Float](repeating: 0, count: texts.count)
+        var status = CPlateVision_Status.ok
+        let count = pointers.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) {
+                CPlateVision_ReaderLineLikelihoods(handle, candidate, $0.baseAddress, Int32(texts.count), &likelihoods, &status)
+            }
+        }
+        return count == texts.count ? likelihoods : nil
     }
 
     /// The texts a candidate's readings give, surest first, each with the symbols of the

@@ -191,6 +191,17 @@ int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const CPlateVisio
                                   const CPlateVision_KnownPlate *known, int knownCount,
                                   CPlateVision_Plate *plates, int capacity, CPlateVision_Status *status);
 
+/**
+ * How likely the line model finds each of `count` texts (UTF-8 letters and digits, no
+ * spaces) on candidate `candidate` (CPlateVision_Plate.candidate) of the frame `reader` read
+ * last: writes the natural log of each text's probability to `logLikelihoods` (-INFINITY for
+ * a text it cannot read there). Returns `count`; 0 when the line model did not read that
+ * candidate (no line model, or no character found there); -1 and fills `status` on failure.
+ */
+int CPlateVision_ReaderLineLikelihoods(const CPlateVision_Reader *reader, int candidate,
+                                       const char *const *texts, int count, float *logLikelihoods,
+                                       CPlateVision_Status *status);
+
 /* ---- Line images (for training and inspection) ------------------------------------- */
 
 typedef struct {
