@@ -30,7 +30,8 @@ public:
     struct Steps;
     std::vector<CharacterRecognizer::Symbol> read(const cv::Mat &grey, Steps *steps = nullptr);
 
-    /// The label probabilities of a line, one row of `labelCount()` per time step (blank first).
+    /// The label probabilities of a line: per time step one row of the model's labels (CTC's
+    /// blank first, then the alphabet in LineModel.cpp).
     struct Steps {
         int count = 0;
         std::vector<float> probabilities;

@@ -79,6 +79,22 @@ void addUmlautDots(std::vector<CharacterBlob> &blobs, const cv::Mat &stats, int 
     }
 }
 
+/// Whether component `label` (box `box`) is a square frame: about as wide as high with no ink
+/// in its middle. The adaptive threshold keeps only the rim of a dark window, and a row of
+/// windows on a facade read as a plate (`KU-KU 1`, `KI-K 1` at 0.24-0.27 on seed 17's drive,
+/// counted as parked cars). No plate character is as wide as high and hollow: O, 0 and D are
+/// narrower, two characters blur joined touch in the middle.
+bool isHollowSquare(const cv::Mat &labels, int label, const cv::Rect &box) {
+    if (box.width < 0.8 * box.height || box.width > 1.25 * box.height || box.height < 12) return false;
+    const cv::Rect middle(box.x + box.width / 4, box.y + box.height / 4, box.width / 2, box.height / 2);
+    int ink = 0;
+    for (int y = middle.y; y < middle.y + middle.height; y++) {
+        const int *row = labels.ptr<int>(y);
+        for (int x = middle.x; x < middle.x + middle.width; x++) ink += row[x] == label;
+    }
+    return ink == 0;
+}
+
 std::vector<CharacterBlob> findCharacterBlobs(const cv::Mat &gray, int blockSize, double offset) {
     cv::Mat ink;
     cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, blockSize, offset);
@@ -98,6 +114,7 @@ std::vector<CharacterBlob> findCharacterBlobs(const cv::Mat &gray, int blockSize
         if (fill < 0.12 || fill > 0.92) continue;
         // Wider than a character: merged characters are dense; a frame or a bar is not.
         if (w > h * 1.1 && fill < 0.3) continue;
+        if (isHollowSquare(labels, label, cv::Rect(x, y, w, h))) continue;
         blobs.push_back({cv::Rect(x, y, w, h), area});
     }
     addUmlautDots(blobs, stats, gray.cols, maximumHeight);

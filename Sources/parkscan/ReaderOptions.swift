@@ -17,7 +17,7 @@ struct ReaderOptions: ParsableArguments {
     var glyphModel: String?
 
     @Option(help: ArgumentHelp(
-        "Line model reading every line as a whole sequence: an ONNX file, or 'none'.",
+        "Line model reading every line as a whole sequence and judging German plates' texts: an ONNX file, or 'none'.",
         discussion: "Default: Models/plate-lines.onnx when it is found (scripts/train-line-model.py trains it)."))
     var lineModel: String?
 

@@ -244,6 +244,25 @@ struct EndToEndReadingTests {
         #expect(reads.isEmpty)
     }
 
+    /// A row of dark windows with light frames on a light facade: the adaptive threshold keeps
+    /// each window's rim, a square ring as tall as a character. No such ring is a character.
+    @Test func rowOfWindowsIsNoPlateLine() throws {
+        let width = 960, height = 320
+        var bgr = [UInt8](repeating: 196, count: width * height * 3)
+        for window in 0..<4 {
+            let left = 80 + window * 112, top = 120
+            for y in top..<(top + 64) {
+                for x in left..<(left + 64) {
+                    let rim = x < left + 3 || x >= left + 61 || y < top + 3 || y >= top + 61
+                    for c in 0..<3 { bgr[(y * width + x) * 3 + c] = rim ? 236 : 64 }
+                }
+            }
+        }
+        let frame = try CameraFrame(packedBGR: bgr, width: width, height: height)
+        #expect(try frame.plateLines().isEmpty)
+        #expect(try PlateReader().read(frame).isEmpty)
+    }
+
     @Test(.enabled(if: RealPhotos.available, "../shared/data/eu-plates is not here; real photos are not shipped"))
     func readsRealPhotos() throws {
         let truth = try RealPhotos.truth()
