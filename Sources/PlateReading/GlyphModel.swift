@@ -36,12 +36,8 @@ public struct GlyphModel: Sendable, Equatable {
     ) throws(PlateReadingError) {
         precondition(tiles.count == labels.count * tileBytes && aspects.count == labels.count, "one tile per label")
         var status = CPlateVision_Status.ok
-        let cLabels = labels.map { strdup($0) }
-        defer { cLabels.forEach { free($0) } }
-        let pointers: [UnsafePointer<CChar>?] = cLabels.map { UnsafePointer($0) }
-        let result = pointers.withUnsafeBufferPointer { labelPointers in
-            CPlateVision_GlyphModelBuild(
-                tiles, aspects, labelPointers.baseAddress, Int32(labels.count), Int32(hidden), prefix, &status)
+        let result = labels.withCStringArray {
+            CPlateVision_GlyphModelBuild(tiles, aspects, $0, Int32(labels.count), Int32(hidden), prefix, &status)
         }
         guard result == 0 else { throw PlateReadingError(status) }
     }

@@ -17,7 +17,7 @@ import Foundation
 /// Slovak `ZA 834CO` as `ZA 83433`); the grammar keeps a German plate's texts to what can be.
 extension PlateReader {
     /// Whether the candidate's best text is a German plate (the texts the line model weighs).
-    static func isGerman(_ ranked: [(hypothesis: PlateHypothesis, symbols: [SymbolReading])]) -> Bool {
+    static func isGerman(_ ranked: [RankedText]) -> Bool {
         ranked.count >= 2 && ranked.first?.hypothesis.country == "D"
     }
 
@@ -25,8 +25,8 @@ extension PlateReader {
     /// (`logLikelihoods`, in the same order) relative to the likeliest text, surest first.
     /// Unchanged without likelihoods or where no text is possible at all for the model.
     static func weighedByLikelihood(
-        _ ranked: [(hypothesis: PlateHypothesis, symbols: [SymbolReading])], _ logLikelihoods: [Float]?
-    ) -> [(hypothesis: PlateHypothesis, symbols: [SymbolReading])] {
+        _ ranked: [RankedText], _ logLikelihoods: [Float]?
+    ) -> [RankedText] {
         guard let logLikelihoods, logLikelihoods.count == ranked.count,
               let likeliest = logLikelihoods.max(), likeliest.isFinite else { return ranked }
         var weighed = ranked

@@ -149,17 +149,23 @@ public final class PlateReader {
     /// `candidate` of the frame read last; nil where the model did not read that candidate.
     func lineLikelihoods(of texts: [String], candidate: Int32) -> [Float]? {
         guard !texts.isEmpty else { return nil }
-        let pointers = texts.map { strdup($0) }
-        defer { pointers.forEach { free($0) } }
         var likelihoods = [Float](repeating: 0, count: texts.count)
         var status = CPlateVision_Status.ok
-        let count = pointers.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) {
-                CPlateVision_ReaderLineLikelihoods(handle, candidate, $0.baseAddress, Int32(texts.count), &likelihoods, &status)
-            }
+        let count = texts.withCStringArray {
+            CPlateVision_ReaderLineLikelihoods(handle, candidate, $0, Int32(texts.count), &likelihoods, &status)
         }
         return count == texts.count ? likelihoods : nil
     }
+
+    /// The line model's reading counts half as much as each other reading of a candidate: it
+    /// learnt rendered fonts only and, sure of itself, misreads some real plate fonts (the
+    /// Slovak `ZA 834CO` as `ZA 83433`, `LM 025BD` as `LJ 025BD`). With weight 1 the 60 real photos read
+    /// 51 instead of 54 (German plates of seeds 2026 / 4242: 166 / 156 of 176 / 169); with 0.5,
+    /// 54 (166 / 155); with 0.3, 54 (164 / 155).
+    static let lineModelWeight = 0.5
+
+    /// One text a candidate's readings give, with the symbols of the reading that supports it most.
+    typealias RankedText = (hypothesis: PlateHypothesis, symbols: [SymbolReading])
 
     /// The texts a candidate's readings give, surest first, each with the symbols of the
     /// reading that supports it most. The readings (Tesseract's, up to three, the glyph
@@ -177,16 +183,9 @@ public final class PlateReader {
     /// (27 of 39, seed 2026) and the rest the same, with fewer reads at 0.8 or more (64 and 69
     /// instead of 68 and 76, none more wrong). Replacing the voting readings by their vote
     /// instead read 138 of 176 German plates and 51 of 60 real photos instead of 143 and 54.
-    /// The line model's reading counts half as much as each other reading of a candidate: it
-    /// learnt rendered fonts only and, sure of itself, misreads some real plate fonts (the
-    /// Slovak `ZA 834CO` as `ZA 83433`, `LM 025BD` as `LJ 025BD`). With weight 1 the 60 real photos read
-    /// 51 instead of 54 (German plates of seeds 2026 / 4242: 166 / 156 of 176 / 169); with 0.5,
-    /// 54 (166 / 155); with 0.3, 54 (164 / 155).
-    static let lineModelWeight = 0.5
-
     static func rankedTexts(
         of readings: [[SymbolReading]], weights: [Double]? = nil, interpret: ([SymbolReading]) -> [PlateHypothesis]
-    ) -> [(hypothesis: PlateHypothesis, symbols: [SymbolReading])] {
+    ) -> [RankedText] {
         var readings = readings
         var weights = weights ?? readings.map { _ in 1 }
         if readings.count >= 2, let voted = SymbolVote.vote(zip(readings, weights).map { (symbols: $0, weight: $1) }) {
@@ -194,7 +193,7 @@ public final class PlateReader {
             weights.append(1)
         }
         let total = weights.reduce(0, +)
-        var best: [String: (hypothesis: PlateHypothesis, symbols: [SymbolReading])] = [:]
+        var best: [String: RankedText] = [:]
         for (symbols, weight) in zip(readings, weights) {
             for hypothesis in interpret(symbols) {
                 var weighed = hypothesis
@@ -222,5 +221,16 @@ extension Optional<String> {
         case .some(let string): string.withCString { body($0) }
         case .none: body(nil)
         }
+    }
+}
+
+extension Array<String> {
+    /// Calls `body` with the strings as a C array of NUL-terminated strings (`const char *const *`),
+    /// valid only during the call.
+    func withCStringArray<R>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        let copies = map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }

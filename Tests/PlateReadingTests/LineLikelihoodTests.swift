@@ -5,9 +5,7 @@ import Testing
 
 /// The line model's likelihood of a German plate's texts (`PlateReader+LineLikelihood.swift`).
 struct LineLikelihoodTests {
-    typealias Ranked = [(hypothesis: PlateHypothesis, symbols: [SymbolReading])]
-
-    static func ranked(_ texts: [(String, String?, Double)]) -> Ranked {
+    static func ranked(_ texts: [(String, String?, Double)]) -> [PlateReader.RankedText] {
         texts.map { (hypothesis: PlateHypothesis(text: $0.0, normalized: $0.0.filter { $0.isLetter || $0.isNumber },
                                                  country: $0.1, confidence: $0.2), symbols: []) }
     }
