@@ -194,6 +194,41 @@ bool settle(TextLine &line) {
     return std::abs(line.slope) < 0.35f;
 }
 
+/// Whether `blob` sits on `line` (settled) next to `end`, one of its end blobs: as tall as the
+/// line's characters, centred on its fitted slope, at most a character gap away.
+bool continuesLine(const TextLine &line, const CharacterBlob &end, const CharacterBlob &blob, bool onTheLeft) {
+    const float h = line.characterHeight;
+    if (blob.box.height < 0.8f * h || blob.box.height > 1.25f * h) return false;
+    if (!(onTheLeft ? canFollow(blob, end) : canFollow(end, blob))) return false;
+    const float expectedY = end.centerY() + line.slope * (blob.centerX() - end.centerX());
+    return std::abs(blob.centerY() - expectedY) <= 0.2f * h;
+}
+
+/// Takes in blobs beyond the line's ends that the chaining passed by. A link goes to the
+/// nearest blob, and a speck shorter than the characters (a seal sticker's rim) can win the
+/// link into the line that settling then drops: in a dark held-out frame the blurred `LDK`
+/// of `LDK-EO 232` was cut off by its seal, and the plate was read `K-EO 232`.
+void extendLine(TextLine &line, const std::vector<CharacterBlob> &blobs) {
+    for (bool onTheLeft : {true, false}) {
+        for (;;) {
+            const CharacterBlob &end = onTheLeft ? line.blobs.front() : line.blobs.back();
+            const CharacterBlob *nearest = nullptr;
+            float nearestGap = 1e9f;
+            for (const auto &blob : blobs) {
+                const float gap = onTheLeft ? end.box.x - (blob.box.x + blob.box.width) : blob.box.x - (end.box.x + end.box.width);
+                if (gap < -0.15f * line.characterHeight || gap >= nearestGap) continue;
+                if (onTheLeft ? blob.centerX() >= end.centerX() : blob.centerX() <= end.centerX()) continue;
+                if (!continuesLine(line, end, blob, onTheLeft)) continue;
+                nearest = &blob;
+                nearestGap = gap;
+            }
+            if (nearest == nullptr || line.characterCount() + nearest->characters() > 12) break;
+            if (onTheLeft) line.blobs.insert(line.blobs.begin(), *nearest);
+            else line.blobs.push_back(*nearest);
+        }
+    }
+}
+
 double overlap(const cv::Rect &a, const cv::Rect &b) {
     double intersection = (a & b).area();
     return intersection / std::min(a.area(), b.area());
@@ -218,6 +253,7 @@ std::vector<TextLine> findTextLines(const cv::Mat &gray, bool lightOnDark) {
             }
         for (auto &line : chainBlobs(blobs)) {
             if (!settle(line)) continue;
+            extendLine(line, blobs);
             line.lightOnDark = lightOnDark;
             cv::Rect box = line.bounds();
             bool duplicate = false;

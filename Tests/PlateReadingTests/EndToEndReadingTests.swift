@@ -196,6 +196,15 @@ struct EndToEndReadingTests {
         #expect(reads.first?.text == "VK-H 9422", "read \(reads.map { "\($0.text) at \($0.confidence)" })")
     }
 
+    /// In this dark frame (seed 2026, frame 175) blur joins `LDK` into one blob, and the seal
+    /// sticker's rim, a speck shorter than the characters, won the link into `EO 232`; settling
+    /// the line dropped the speck and left `LDK` out: `K-EO 232` at 0.58. A settled line now
+    /// takes in the blobs beyond its ends that continue it (`extendLine`).
+    @Test func aSpeckBeforeTheLettersDoesNotCutOffTheDistrict() throws {
+        let reads = try Self.readBenchmarkFrame(175, showing: "LDK-EO 232")
+        #expect(reads.first?.text == "LDK-EO 232", "read \(reads.map { "\($0.text) at \($0.confidence)" })")
+    }
+
     /// The reads of frame `index` of the synthetic benchmark (`make bench-synthetic`: seed 2026,
     /// 1280x720), rendered afresh; its truth must show `plate`.
     static func readBenchmarkFrame(_ index: Int, showing plate: String) throws -> [PlateRead] {
