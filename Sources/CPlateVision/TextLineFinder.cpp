@@ -169,6 +169,12 @@ std::vector<TextLine> chainBlobs(const std::vector<CharacterBlob> &blobs) {
     return lines;
 }
 
+/// Whether `blob` is as tall as a line's characters (`characterHeight`, their median height):
+/// 0.8 to 1.25 times it.
+bool hasCharacterHeight(const CharacterBlob &blob, float characterHeight) {
+    return blob.box.height >= 0.8f * characterHeight && blob.box.height <= 1.25f * characterHeight;
+}
+
 /// Drops blobs whose height is far from the line's median; fits the line's slope.
 bool settle(TextLine &line) {
     std::vector<int> heights;
@@ -176,9 +182,7 @@ bool settle(TextLine &line) {
     std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
     float median = heights[heights.size() / 2];
     line.blobs.erase(std::remove_if(line.blobs.begin(), line.blobs.end(),
-                                    [&](const auto &blob) {
-                                        return blob.box.height < 0.8f * median || blob.box.height > 1.25f * median;
-                                    }),
+                                    [&](const auto &blob) { return !hasCharacterHeight(blob, median); }),
                      line.blobs.end());
     if (line.blobs.size() < 3) return false;
     line.characterHeight = median;
@@ -198,7 +202,7 @@ bool settle(TextLine &line) {
 /// line's characters, centred on its fitted slope, at most a character gap away.
 bool continuesLine(const TextLine &line, const CharacterBlob &end, const CharacterBlob &blob, bool onTheLeft) {
     const float h = line.characterHeight;
-    if (blob.box.height < 0.8f * h || blob.box.height > 1.25f * h) return false;
+    if (!hasCharacterHeight(blob, h)) return false;
     if (!(onTheLeft ? canFollow(blob, end) : canFollow(end, blob))) return false;
     const float expectedY = end.centerY() + line.slope * (blob.centerX() - end.centerX());
     return std::abs(blob.centerY() - expectedY) <= 0.2f * h;
@@ -214,7 +218,7 @@ void extendLine(TextLine &line, const std::vector<CharacterBlob> &blobs) {
     for (bool onTheLeft : {true, false}) {
         for (;;) {
             const CharacterBlob &end = onTheLeft ? line.blobs.front() : line.blobs.back();
-            // A blob that can follow or precede `end` is at most 1.25 h high (`continuesLine`),
+            // A blob that can follow or precede `end` is at most 1.25 h high (`hasCharacterHeight`),
             // so at most 2.75 h wide and a gap of 2 h away (`canFollow`).
             const float from = end.box.x - 2.0f * h - 2.75f * h, to = end.box.x + end.box.width + 2.0f * h;
             auto blob = std::lower_bound(blobs.begin(), blobs.end(), from,
