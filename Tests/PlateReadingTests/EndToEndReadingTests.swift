@@ -205,6 +205,14 @@ struct EndToEndReadingTests {
         #expect(reads.first?.text == "LDK-EO 232", "read \(reads.map { "\($0.text) at \($0.confidence)" })")
     }
 
+    /// In this dark frame (seed 2026, frame 39) the plate `EIC-D 4H` scores 0.38 of the bright
+    /// plate beside it, and candidates below 0.45 of the best were not read. The cutoff is now
+    /// 0.35 (`relativeDetectionCutoff`).
+    @Test func aDarkPlateBesideABrightOneIsRead() throws {
+        let reads = try Self.readBenchmarkFrame(39, showing: "EIC-D 4H")
+        #expect(reads.contains { $0.text == "EIC-D 4H" }, "read \(reads.map { "\($0.text) at \($0.confidence)" })")
+    }
+
     /// The reads of frame `index` of the synthetic benchmark (`make bench-synthetic`: seed 2026,
     /// 1280x720), rendered afresh; its truth must show `plate`.
     static func readBenchmarkFrame(_ index: Int, showing plate: String) throws -> [PlateRead] {
