@@ -77,12 +77,14 @@ glyphs: build
 	$(RELEASE_BIN)/parkscan-synth glyphs --count 4000 --seed 1000 --hidden 128 --out $(GLYPHS_OUT) \
 		--size 1280x720 --size 1920x1080 --size 640x480
 
-# Trains the reader's line model from rendered scenes (~45 min, two cores; needs python3-torch
-# and a few Debian fonts, see the script) into Models/plate-lines.onnx (recipe and figures in
-# Models/README.md). LINES_OUT=... to write elsewhere.
+# Trains the reader's line model and its judge from rendered scenes (~60 min, two cores; needs
+# python3-torch and a few Debian fonts, see the script) into Models/plate-lines.onnx and
+# Models/plate-lines-judge.onnx (recipe and figures in Models/README.md). LINES_OUT=... and
+# JUDGE_OUT=... to write elsewhere.
 LINES_OUT ?= $(CURDIR)/Models/plate-lines.onnx
+JUDGE_OUT ?= $(CURDIR)/Models/plate-lines-judge.onnx
 line-model: build
-	OUT=$(LINES_OUT) bash scripts/train-line-model.sh
+	OUT=$(LINES_OUT) JUDGE_OUT=$(JUDGE_OUT) bash scripts/train-line-model.sh
 
 # Regenerates the demo frames shipped in Fixtures/ (deterministic).
 fixtures: build

@@ -264,16 +264,20 @@ class Aligned(nn.Module):
     def __init__(self, net, lag, classes):
         super().__init__()
         self.net, self.lag = net, lag
-        blank = torch.zeros(1, classes, 1, 1)
-        blank[0, 0] = 20.0  # blank's score 20 above every label's
-        self.register_buffer("blank", blank)
+        # Scores for the freed steps: a 1x1 convolution with no weights and a bias that puts
+        # blank 20 above every label.
+        self.blank = nn.Conv2d(classes, classes, 1)
+        with torch.no_grad():
+            self.blank.weight.zero_()
+            self.blank.bias.zero_()
+            self.blank.bias[0] = 20.0
 
     def forward(self, x):
         scores = self.net(x)
         if self.lag > 0:
-            return torch.cat([scores[:, :, :, self.lag :], scores[:, :, :, : self.lag] * 0 + self.blank], 3)
+            return torch.cat([scores[:, :, :, self.lag :], self.blank(scores[:, :, :, : self.lag])], 3)
         if self.lag < 0:
-            return torch.cat([scores[:, :, :, : -self.lag] * 0 + self.blank, scores[:, :, :, : self.lag]], 3)
+            return torch.cat([self.blank(scores[:, :, :, : -self.lag]), scores[:, :, :, : self.lag]], 3)
         return scores
 
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Trains Models/plate-lines.onnx, the line model (LineModel.cpp): renders scenes, cuts their
-# plate lines with the reader's own line extraction (`parkscan-synth lines --grey`) and trains
-# a small convolutional network on them with CTC (scripts/train-line-model.py).
+# Trains Models/plate-lines.onnx, the line model (LineModel.cpp), and its judge
+# Models/plate-lines-judge.onnx: renders scenes, cuts their plate lines with the reader's own
+# line extraction (`parkscan-synth lines --grey`) and trains two small convolutional networks
+# on them with CTC (scripts/train-line-model.py), side by side, one per core. The judge learns
+# from the same lines degraded further (--hard: blur, too few pixels, noise) for 30 passes.
 #
-#   scripts/train-line-model.sh                      # whole recipe (~45 min on two cores)
-#   OUT=/tmp/lines.onnx scripts/train-line-model.sh  # write elsewhere
+#   scripts/train-line-model.sh                      # whole recipe (~60 min on two cores)
+#   OUT=/tmp/lines.onnx JUDGE_OUT=/tmp/judge.onnx scripts/train-line-model.sh  # write elsewhere
 #   REUSE_LINES=1 scripts/train-line-model.sh        # keep the rendered lines in $WORK, train again
 #
 # Lines: 10 000 scenes in the plate font (OSP-DIN, seeds 3001 and 3002), and 2 000 in each of
@@ -21,9 +23,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${WORK:-${TMPDIR:-/tmp}/parkscan-line-train}"
 OUT="${OUT:-$ROOT/Models/plate-lines.onnx}"
+JUDGE_OUT="${JUDGE_OUT:-$ROOT/Models/plate-lines-judge.onnx}"
 PLATE_SCENES="${PLATE_SCENES:-5000}"   # per seed, two seeds (one per core)
 FONT_SCENES="${FONT_SCENES:-2000}"     # per other font
 EPOCHS="${EPOCHS:-20}"
+JUDGE_EPOCHS="${JUDGE_EPOCHS:-30}"
 SIZES=(--size 1280x720 --size 1920x1080 --size 640x480)
 FONTS=(
     /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
@@ -68,4 +72,11 @@ for dir in "$WORK"/font-*; do
     grep -l '[ÄÖÜ]' "$dir"/*.gt.txt 2>/dev/null | while read -r text; do rm -f "$text" "${text%.gt.txt}.pgm"; done
 done
 
-/usr/bin/python3 "$ROOT/scripts/train-line-model.py" --epochs "$EPOCHS" --out "$OUT" "${folders[@]}"
+# One network per core (~25 min for the judge's 30 passes).
+/usr/bin/python3 "$ROOT/scripts/train-line-model.py" --threads 1 --epochs "$EPOCHS" --out "$OUT" "${folders[@]}" &
+model=$!
+/usr/bin/python3 "$ROOT/scripts/train-line-model.py" --threads 1 --hard --epochs "$JUDGE_EPOCHS" --out "$JUDGE_OUT" "${folders[@]}" > "$WORK/judge.log" 2>&1 &
+judge=$!
+wait "$model" || { echo "training the line model failed" >&2; exit 1; }
+wait "$judge" || { echo "training the judge failed; see $WORK/judge.log" >&2; exit 1; }
+tail -2 "$WORK/judge.log"

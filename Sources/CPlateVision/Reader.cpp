@@ -132,7 +132,7 @@ bool loaded(std::future<std::pair<std::unique_ptr<Model>, std::string>> &loading
 extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_ReaderOptions *options,
                                                           CPlateVision_Status *status) {
     return guarded<CPlateVision_Reader *>(status, nullptr, [&]() -> CPlateVision_Reader * {
-        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4, nullptr, nullptr, nullptr, nullptr};
+        CPlateVision_ReaderOptions defaults{nullptr, "eng", nullptr, 4, nullptr, nullptr, nullptr, nullptr, nullptr};
         const CPlateVision_ReaderOptions &o = options ? *options : defaults;
         auto reader = std::make_unique<CPlateVision_Reader>();
         if (o.fallbackModel != nullptr && *o.fallbackModel != '\0') {
@@ -152,17 +152,20 @@ extern "C" CPlateVision_Reader *CPlateVision_ReaderCreate(const CPlateVision_Rea
                                                              whitelist.c_str(), error);
             });
         }
-        // The glyph model (parsing its weights takes 11-14 ms) and the line model load on
+        // The glyph model (parsing its weights takes 11-14 ms) and the line models load on
         // the other core while Tesseract's model loads.
         auto glyphLoading = loadInBackground<GlyphClassifier>(o.glyphModel);
         auto lineLoading = loadInBackground<LineModel>(o.lineModel);
+        auto judgeLoading = loadInBackground<LineModel>(o.lineModel != nullptr && *o.lineModel ? o.lineJudgeModel : nullptr);
         std::string error;
         reader->recognizer = std::make_unique<CharacterRecognizer>(o.tessdataPath, o.model, o.characterWhitelist, error);
         if (!reader->recognizer->ready()) {
             setStatus(status, CPlateVision_ErrorOCRUnavailable, "%s", error.c_str());
             return nullptr; // the other models' loading finishes in the futures' destructors
         }
-        if (!loaded(glyphLoading, reader->glyphs, status) || !loaded(lineLoading, reader->lines, status)) return nullptr;
+        if (!loaded(glyphLoading, reader->glyphs, status) || !loaded(lineLoading, reader->lines, status)
+            || !loaded(judgeLoading, reader->lineJudge, status))
+            return nullptr;
         reader->maxCandidates = std::clamp(o.maxCandidates, 1, int(CPlateVision_MaxPlates));
         reader->debugFolder = getenv("PLATEVISION_DEBUG_DIR");
         setOK(status);
@@ -196,7 +199,7 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
         if (reader->debugFolder != nullptr)
             writeDebugLines(*reader, considered, candidates, knownAt, workingScale(bgr.size()));
         int written = 0, candidateIndex = 0;
-        reader->lineSteps.clear();
+        reader->candidateLines.clear();
         for (size_t c = 0; c < candidates.size(); c++) {
             const auto &candidate = candidates[c];
             if (written >= capacity) break;
@@ -228,8 +231,8 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
                 placeSymbols(symbols, crop, plate);
             }
             if (written == first) continue;
-            reader->lineSteps.resize(size_t(candidateIndex) + 1);
-            reader->lineSteps[size_t(candidateIndex)] = std::move(lineSteps);
+            reader->candidateLines.resize(size_t(candidateIndex) + 1);
+            reader->candidateLines[size_t(candidateIndex)] = {std::move(lineSteps), crop.grey, {}};
             candidateIndex++;
             const int yellow = isYellowPlate(bgr, candidate.lineBox()) ? 1 : 0;
             for (int i = first; i < written; i++) plates[i].isYellow = yellow;
@@ -254,7 +257,7 @@ extern "C" int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const 
     });
 }
 
-extern "C" int CPlateVision_ReaderLineLikelihoods(const CPlateVision_Reader *reader, int candidate,
+extern "C" int CPlateVision_ReaderLineLikelihoods(CPlateVision_Reader *reader, int candidate,
                                                   const char *const *texts, int count, float *logLikelihoods,
                                                   CPlateVision_Status *status) {
     return guarded<int>(status, -1, [&]() -> int {
@@ -263,10 +266,16 @@ extern "C" int CPlateVision_ReaderLineLikelihoods(const CPlateVision_Reader *rea
             return -1;
         }
         setOK(status);
-        if (candidate < 0 || size_t(candidate) >= reader->lineSteps.size() || reader->lineSteps[size_t(candidate)].count == 0)
+        if (candidate < 0 || size_t(candidate) >= reader->candidateLines.size()
+            || reader->candidateLines[size_t(candidate)].steps.count == 0)
             return 0;
-        const auto &steps = reader->lineSteps[size_t(candidate)];
-        for (int i = 0; i < count; i++) logLikelihoods[i] = steps.logLikelihood(texts[i] != nullptr ? texts[i] : "");
+        auto &line = reader->candidateLines[size_t(candidate)];
+        if (reader->lineJudge && line.judgeSteps.count == 0) reader->lineJudge->read(line.grey, &line.judgeSteps);
+        for (int i = 0; i < count; i++) {
+            const std::string text = texts[i] != nullptr ? texts[i] : "";
+            logLikelihoods[i] = line.steps.logLikelihood(text);
+            if (line.judgeSteps.count > 0) logLikelihoods[i] = 0.5f * (logLikelihoods[i] + line.judgeSteps.logLikelihood(text));
+        }
         return count;
     });
 }

@@ -22,11 +22,16 @@ struct CPlateVision_Reader {
     bool hasFallback = false;
     std::unique_ptr<plate_vision::GlyphClassifier> glyphs; // one character per column, plate fonts
     std::unique_ptr<plate_vision::LineModel> lines;        // the whole line as a sequence, plate fonts
+    std::unique_ptr<plate_vision::LineModel> lineJudge;    // a second opinion on the line's texts
     int maxCandidates = 4;
-    // The line model's label probabilities for each candidate of the frame read last (by
-    // CPlateVision_Plate.candidate; empty steps where it did not run), for
-    // CPlateVision_ReaderLineLikelihoods.
-    std::vector<plate_vision::LineModel::Steps> lineSteps;
+    // What the line model saw of each candidate of the frame read last (by
+    // CPlateVision_Plate.candidate), for CPlateVision_ReaderLineLikelihoods.
+    struct CandidateLine {
+        plate_vision::LineModel::Steps steps; // the line model's; empty where it did not run
+        cv::Mat grey;                         // the line it read, for the judge
+        plate_vision::LineModel::Steps judgeSteps; // the judge's, once asked for
+    };
+    std::vector<CandidateLine> candidateLines;
     const char *debugFolder = nullptr; // PLATEVISION_DEBUG_DIR: write each OCR crop there
     int debugCounter = 0;
     int debugFrame = 0;

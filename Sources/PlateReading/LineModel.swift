@@ -11,18 +11,31 @@ public struct LineModel: Sendable, Equatable {
     /// those texts (see `PlateReader+LineLikelihood.swift`); else its reading is only one
     /// more reading.
     public var weighsGermanTexts: Bool
+    /// A second network (`.onnx`) that reads nothing but judges: where German texts are
+    /// weighed, each text's log-likelihood is the mean of this network's and the model's.
+    /// The shipped one was trained on degraded (blurred, too small, noisy) lines: the two
+    /// err on different lines (Models/README.md).
+    public var judgePath: String?
 
-    public init(path: String, weighsGermanTexts: Bool = true) {
+    public init(path: String, weighsGermanTexts: Bool = true, judgePath: String? = nil) {
         self.path = path
         self.weighsGermanTexts = weighsGermanTexts
+        self.judgePath = judgePath
     }
 
     /// The model ParkScan ships: `Models/plate-lines.onnx`.
     public static let shippedName = "plate-lines.onnx"
+    /// Its judge: `Models/plate-lines-judge.onnx`.
+    public static let shippedJudgeName = "plate-lines-judge.onnx"
 
-    /// The shipped model, looked for where ``OCRModel/preferred(environment:)`` looks; nil if
-    /// it is not found.
+    /// The shipped model with the shipped judge beside it, looked for where
+    /// ``OCRModel/preferred(environment:)`` looks; nil if the model is not found, no judge if
+    /// the judge is not.
     public static func shipped(environment: [String: String] = ProcessInfo.processInfo.environment) -> LineModel? {
-        OCRModel.shippedFolder(holding: shippedName, environment: environment).map { LineModel(path: $0 + "/" + shippedName) }
+        OCRModel.shippedFolder(holding: shippedName, environment: environment).map { folder in
+            let judge = folder + "/" + shippedJudgeName
+            return LineModel(path: folder + "/" + shippedName,
+                             judgePath: FileManager.default.fileExists(atPath: judge) ? judge : nil)
+        }
     }
 }

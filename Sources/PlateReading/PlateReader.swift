@@ -20,6 +20,7 @@ public final class PlateReader {
         let fallbackFolder: String? = configuration.fallbackModel?.folder ?? nil
         let glyphs: String? = configuration.glyphModel?.prefix
         let lines: String? = configuration.lineModel?.path
+        let judge: String? = configuration.lineModel?.judgePath
         let handle = model.folder.withOptionalCString { tessdata in
             model.name.withCString { name in
                 fallbackName.withOptionalCString { fallbackName in
@@ -27,11 +28,14 @@ public final class PlateReader {
                         configuration.characterWhitelist.withCString { whitelist in
                             glyphs.withOptionalCString { glyphs in
                                 lines.withOptionalCString { lines in
-                                    var options = CPlateVision_ReaderOptions(
-                                        tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
-                                        maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
-                                        fallbackTessdataPath: fallbackTessdata, glyphModel: glyphs, lineModel: lines)
-                                    return CPlateVision_ReaderCreate(&options, &status)
+                                    judge.withOptionalCString { judge in
+                                        var options = CPlateVision_ReaderOptions(
+                                            tessdataPath: tessdata, model: name, characterWhitelist: whitelist,
+                                            maxCandidates: Int32(configuration.maxCandidates), fallbackModel: fallbackName,
+                                            fallbackTessdataPath: fallbackTessdata, glyphModel: glyphs, lineModel: lines,
+                                            lineJudgeModel: judge)
+                                        return CPlateVision_ReaderCreate(&options, &status)
+                                    }
                                 }
                             }
                         }

@@ -21,6 +21,11 @@ struct ReaderOptions: ParsableArguments {
         discussion: "Default: Models/plate-lines.onnx when it is found (scripts/train-line-model.py trains it)."))
     var lineModel: String?
 
+    @Option(help: ArgumentHelp(
+        "Second line model judging German plates' texts beside the line model: an ONNX file, or 'none'.",
+        discussion: "Default: Models/plate-lines-judge.onnx when it is found (scripts/train-line-model.sh trains it)."))
+    var lineJudge: String?
+
     @Option(help: "Plate candidates read per image, best detections first.")
     var maxCandidates = 4
 
@@ -45,10 +50,15 @@ struct ReaderOptions: ParsableArguments {
         case "none": nil
         case let prefix?: GlyphModel(prefix: prefix)
         }
-        let lines: LineModel? = switch lineModel {
+        var lines: LineModel? = switch lineModel {
         case nil: .shipped()
         case "none": nil
         case let path?: LineModel(path: path)
+        }
+        switch lineJudge {
+        case nil: if lineModel != nil { lines?.judgePath = LineModel.shipped()?.judgePath }
+        case "none": lines?.judgePath = nil
+        case let path?: lines?.judgePath = path
         }
         return PlateReaderConfiguration(
             model: chosen, glyphModel: glyphs, lineModel: lines, maxCandidates: maxCandidates,

@@ -213,6 +213,15 @@ struct EndToEndReadingTests {
         #expect(reads.contains { $0.text == "EIC-D 4H" }, "read \(reads.map { "\($0.text) at \($0.confidence)" })")
     }
 
+    /// The line model misses the narrow `I` right after the seal gap of `NMS-I 14` (seed 2026,
+    /// frame 74) and, judging alone, found `N-MS 14` likelier. Its judge, trained on degraded
+    /// lines, reads that `I`: judged by both, `NMS-I 14` comes first.
+    @Test(.enabled(if: LineModel.shipped()?.judgePath != nil, "Models/plate-lines-judge.onnx is not found"))
+    func theJudgeKeepsANarrowLetterAfterTheSealGap() throws {
+        let reads = try Self.readBenchmarkFrame(74, showing: "NMS-I 14")
+        #expect(reads.first?.text == "NMS-I 14", "read \(reads.map { "\($0.text) at \($0.confidence)" })")
+    }
+
     /// The reads of frame `index` of the synthetic benchmark (`make bench-synthetic`: seed 2026,
     /// 1280x720), rendered afresh; its truth must show `plate`.
     static func readBenchmarkFrame(_ index: Int, showing plate: String) throws -> [PlateRead] {

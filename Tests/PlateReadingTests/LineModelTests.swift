@@ -15,6 +15,32 @@ struct LineModelTests {
         }
     }
 
+    @Test(.enabled(if: LineModel.shipped() != nil, "Models/plate-lines.onnx is not found"))
+    func missingJudgeGivesAnActionableError() throws {
+        var model = try #require(LineModel.shipped())
+        model.judgePath = "/no/such/plate-lines-judge.onnx"
+        do {
+            _ = try PlateReader(configuration: .init(lineModel: model))
+            Issue.record("a missing judge loaded")
+        } catch {
+            #expect(error.code == .ocrUnavailable)
+            #expect(error.message.contains("/no/such/plate-lines-judge.onnx"))
+        }
+    }
+
+    /// The shipped model comes with its judge when the judge's file is beside it, and without
+    /// when it is not.
+    @Test func shippedModelFindsItsJudge() throws {
+        let folder = try TemporaryFolder()
+        FileManager.default.createFile(atPath: folder.path + "/" + LineModel.shippedName, contents: Data())
+        let alone = LineModel.shipped(environment: ["PARKSCAN_MODELS": folder.path])
+        #expect(alone?.path == folder.path + "/" + LineModel.shippedName)
+        #expect(alone?.judgePath == nil)
+        FileManager.default.createFile(atPath: folder.path + "/" + LineModel.shippedJudgeName, contents: Data())
+        let judged = LineModel.shipped(environment: ["PARKSCAN_MODELS": folder.path])
+        #expect(judged?.judgePath == folder.path + "/" + LineModel.shippedJudgeName)
+    }
+
     @Test func lineModelFileThatIsNoNetworkIsRefused() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/model.onnx"

@@ -93,6 +93,10 @@ typedef struct {
     /** A plate-font line network, an ONNX file (LineModel.cpp), that reads every line
      *  again as a whole sequence; NULL or empty: none. */
     const char *lineModel;
+    /** A second line network (ONNX) that reads nothing but judges: where texts are weighed
+     *  (CPlateVision_ReaderLineLikelihoods) its log-likelihood of each text is averaged
+     *  with the line model's. NULL or empty: none; ignored without `lineModel`. */
+    const char *lineJudgeModel;
 } CPlateVision_ReaderOptions;
 
 /**
@@ -195,10 +199,12 @@ int CPlateVision_ReadFrameKnowing(CPlateVision_Reader *reader, const CPlateVisio
  * How likely the line model finds each of `count` texts (UTF-8 letters and digits, no
  * spaces) on candidate `candidate` (CPlateVision_Plate.candidate) of the frame `reader` read
  * last: writes the natural log of each text's probability to `logLikelihoods` (-INFINITY for
- * a text it cannot read there). Returns `count`; 0 when the line model did not read that
- * candidate (no line model, or no character found there); -1 and fills `status` on failure.
+ * a text it cannot read there); with a judge model (`lineJudgeModel`), the mean of both
+ * models' logs (the judge reads the candidate's line on the first call). Returns `count`; 0
+ * when the line model did not read that candidate (no line model, or no character found
+ * there); -1 and fills `status` on failure.
  */
-int CPlateVision_ReaderLineLikelihoods(const CPlateVision_Reader *reader, int candidate,
+int CPlateVision_ReaderLineLikelihoods(CPlateVision_Reader *reader, int candidate,
                                        const char *const *texts, int count, float *logLikelihoods,
                                        CPlateVision_Status *status);
 
