@@ -69,9 +69,25 @@ import Testing
         #expect(!vehicles.isFarAway(camera: "left", box: far), "each camera has its own scale")
     }
 
+    /// Rows of façade windows read as `KU-I 3` came in boxes 1.75-5.7 times as wide as the
+    /// camera's sure plates; unread plates beside the vehicle at most 1.2 times.
+    @Test func aBoxFarWiderThanTheCamerasSurePlatesIsTooWide() {
+        var vehicles = PassVehicles()
+        let windows = PixelBox(x: 900, y: 90, width: 460, height: 110)
+        for _ in 1..<PassVehicles.sureHeightsNeeded {
+            vehicles.noteSurePlate(camera: "right", box: PixelBox(x: 200, y: 450, width: 200, height: 82))
+        }
+        #expect(!vehicles.isTooWide(camera: "right", box: windows), "too few sure plates to tell")
+        vehicles.noteSurePlate(camera: "right", box: PixelBox(x: 200, y: 450, width: 200, height: 82))
+        #expect(vehicles.isTooWide(camera: "right", box: windows))
+        #expect(!vehicles.isTooWide(camera: "right", box: PixelBox(x: 0, y: 400, width: 240, height: 140)), "a plate near")
+        #expect(!vehicles.isTooWide(camera: "left", box: windows), "each camera has its own scale")
+    }
+
     /// In one pass: five cars read surely (boxes 30 px high), then an unread plate far down the
     /// street (10 px high), a plate read surely there (a car of another zone, placed where
-    /// the vehicle is) and an unread text in a box no plate fits (a row of windows).
+    /// the vehicle is), an unread text in a box no plate fits (a row of windows) and one in a
+    /// box shaped like a plate but far wider than the sure plates (windows again).
     @Test func farPlatesAndBoxesNoPlateFitsAreNotCounted() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -82,6 +98,9 @@ import Testing
         frames.append([F.read("LU-FF 88", 0.7, box: PixelBox(x: 0, y: 300, width: 36, height: 10))])
         frames.append([F.read("C-CC 1", 0.3, box: PixelBox(x: 0, y: 300, width: 600, height: 30),
                               alternatives: [F.hypothesis("D-CC 1", 0.25)])])
+        // Shaped like a plate, but 2.5 times as wide as the sure plates: windows on a façade.
+        frames.append([F.read("KU-I 3", 0.3, box: PixelBox(x: 0, y: 300, width: 300, height: 70),
+                              alternatives: [F.hypothesis("KU-IU 3", 0.25)])])
         frames.append([F.read("R-PL 23", 0.3, box: PixelBox(x: 0, y: 400, width: 120, height: 30),
                               alternatives: [F.hypothesis("RP-L 23", 0.25)])])
         let (engine, _, _, position) = try OccupancyCoverageTests.engineInAZone(
@@ -110,6 +129,7 @@ import Testing
         #expect(outcomes["G-E 27"] == .glimpse, "\(outcomes)")
         #expect(outcomes["LU-FF 88"] == .glimpse, "a sure plate seen only far away is neither counted nor decided")
         #expect(outcomes["C-CC 1"] == .glimpse)
+        #expect(outcomes["KU-I 3"] == .glimpse, "\(outcomes)")
         // A plate-sized unread plate beside the vehicle is counted (and kept to be confirmed).
         #expect(outcomes["R-PL 23"] == .pendingConfirmable)
     }

@@ -11,7 +11,9 @@ import PlateReading
 ///   again. When an unread sighting was counted first and the same car is then read surely,
 ///   the count moves from unread to the sure sighting's status;
 /// - a plate seen only far down the street (``isFarAway(camera:height:)``), read or not, is
-///   not counted: it is counted when the vehicle passes it.
+///   not counted: it is counted when the vehicle passes it;
+/// - an unread box far wider than the camera's sure plates (``isTooWide(camera:box:)``) is no
+///   plate beside the vehicle.
 struct PassVehicles {
     /// How a sighting adds to the occupancy.
     enum Count: Equatable {
@@ -31,9 +33,10 @@ struct PassVehicles {
 
     private var decided: Set<String> = []
     private var counted: [String: [Counted]] = [:]
-    /// Box heights of the plates read surely this pass, per camera: how large a plate beside
-    /// the vehicle looks in that camera.
+    /// Box heights and widths of the plates read surely this pass, per camera: how large a
+    /// plate beside the vehicle looks in that camera.
     private var sureHeights: [String: [Int]] = [:]
+    private var sureWidths: [String: [Int]] = [:]
 
     /// Sure plates a camera must have had this pass before a small plate counts as far away.
     static let sureHeightsNeeded = 5
@@ -41,10 +44,24 @@ struct PassVehicles {
     /// down the street (1080p drives: sure plates 84-97 px high, median 94-97; unread glimpses
     /// of cars that were counted again when passed, or placed in the next zone, 23-39 px).
     static let farHeightShare = 0.5
+    /// A box wider than this many times the camera's typical sure plate holds no plate beside
+    /// the vehicle (1080p drives, session 22: unread plates 0.3-1.2 times the median sure
+    /// plate's width; rows of façade windows read `KU-I 3` or `D 00 D`, 1.75-5.7 times).
+    static let wideWidthShare = 1.5
 
     /// Notes the box of a plate read surely in `camera`.
     mutating func noteSurePlate(camera: String, box: PixelBox) {
         sureHeights[camera, default: []].append(box.height)
+        sureWidths[camera, default: []].append(box.width)
+    }
+
+    /// Whether `box` in `camera` is far wider than the plates the camera read surely this
+    /// pass: a plate beside the vehicle is about their size, so it is text or pattern (windows
+    /// on a façade) the reader took for a plate.
+    func isTooWide(camera: String, box: PixelBox) -> Bool {
+        guard let widths = sureWidths[camera], widths.count >= Self.sureHeightsNeeded else { return false }
+        let median = widths.sorted()[widths.count / 2]
+        return Double(box.width) > Self.wideWidthShare * Double(median)
     }
 
     /// Whether a plate with box `box` in `camera` is far down the street: well under the height

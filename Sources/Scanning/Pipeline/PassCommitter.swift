@@ -137,13 +137,16 @@ struct PassCommitter {
     /// (``PlateShape``), in a box shaped and sized like a plate beside the vehicle: a one-frame
     /// glimpse or a short text (a sign, a sticker, windows) is most often a car already counted,
     /// seen again at a corner, or no car; a box wider than a plate seen square-on
-    /// (``plateAspectLimit``) is text on a façade; a plate far down the street
-    /// (``PassVehicles/isFarAway(camera:box:)``) is counted when the vehicle passes it.
+    /// (``plateAspectLimit``) or far wider than the camera's sure plates
+    /// (``PassVehicles/isTooWide(camera:box:)``) is text or windows on a façade; a plate far
+    /// down the street (``PassVehicles/isFarAway(camera:box:)``) is counted when the vehicle
+    /// passes it.
     private static func countsAsUnread(_ sighting: Sighting, _ counted: PassVehicles) -> Bool {
         let box = sighting.bestObservation.read.box
         return sighting.plate.readCount >= 2 && PlateShape.isPlateLike(sighting.plate.normalized)
             && Double(box.width) <= plateAspectLimit * Double(box.height)
             && !counted.isFarAway(camera: sighting.camera, box: box)
+            && !counted.isTooWide(camera: sighting.camera, box: box)
     }
 
     /// A car whose plate was seen only far down the street, read or not, is placed where the
