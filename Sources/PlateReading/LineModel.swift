@@ -12,7 +12,7 @@ public struct LineModel: Sendable, Equatable {
     /// more reading.
     public var weighsGermanTexts: Bool
     /// A second network (`.onnx`) that reads nothing but judges: where German texts are
-    /// weighed, each text's log-likelihood is the mean of this network's and the model's.
+    /// weighed, each text's log-likelihood is the mean of the judge's and the model's.
     /// The shipped one was trained on degraded (blurred, too small, noisy) lines: the two
     /// err on different lines (Models/README.md).
     public var judgePath: String?

@@ -59,8 +59,7 @@ struct PassVehicles {
     /// pass: a plate beside the vehicle is about their size, so it is text or pattern (windows
     /// on a façade) the reader took for a plate.
     func isTooWide(camera: String, box: PixelBox) -> Bool {
-        guard let widths = sureWidths[camera], widths.count >= Self.sureHeightsNeeded else { return false }
-        let median = widths.sorted()[widths.count / 2]
+        guard let median = Self.typical(sureWidths[camera]) else { return false }
         return Double(box.width) > Self.wideWidthShare * Double(median)
     }
 
@@ -73,9 +72,14 @@ struct PassVehicles {
 
     /// Whether a plate box `height` pixels high in `camera` is far down the street.
     func isFarAway(camera: String, height: Int) -> Bool {
-        guard let heights = sureHeights[camera], heights.count >= Self.sureHeightsNeeded else { return false }
-        let median = heights.sorted()[heights.count / 2]
+        guard let median = Self.typical(sureHeights[camera]) else { return false }
         return Double(height) < Self.farHeightShare * Double(median)
+    }
+
+    /// The median of a camera's sure plates' sizes; nil before it has read enough of them.
+    private static func typical(_ sizes: [Int]?) -> Int? {
+        guard let sizes, sizes.count >= sureHeightsNeeded else { return nil }
+        return sizes.sorted()[sizes.count / 2]
     }
 
     /// False when the plate `key` was already decided in `zone` this pass (decide it once).
