@@ -32,11 +32,11 @@ struct LineModelTests {
     /// when it is not.
     @Test func shippedModelFindsItsJudge() throws {
         let folder = try TemporaryFolder()
-        FileManager.default.createFile(atPath: folder.path + "/" + LineModel.shippedName, contents: Data())
+        #expect(FileManager.default.createFile(atPath: folder.path + "/" + LineModel.shippedName, contents: Data()))
         let alone = LineModel.shipped(environment: ["PARKSCAN_MODELS": folder.path])
         #expect(alone?.path == folder.path + "/" + LineModel.shippedName)
         #expect(alone?.judgePath == nil)
-        FileManager.default.createFile(atPath: folder.path + "/" + LineModel.shippedJudgeName, contents: Data())
+        #expect(FileManager.default.createFile(atPath: folder.path + "/" + LineModel.shippedJudgeName, contents: Data()))
         let judged = LineModel.shipped(environment: ["PARKSCAN_MODELS": folder.path])
         #expect(judged?.judgePath == folder.path + "/" + LineModel.shippedJudgeName)
     }
