@@ -292,8 +292,8 @@ def main():
                         help="also train on lines with an empty text (no plate): read as nothing. Off by default: "
                              "lines matching no truth plate include plates the match missed and readable signs")
     parser.add_argument("--hard", action="store_true",
-                        help="degrade training lines further: blur, motion blur, too few pixels, more noise. Not the "
-                             "shipped model's recipe: measured in session 22, no German plate more (Models/README.md)")
+                        help="degrade training lines further: blur, motion blur, too few pixels, more noise: the "
+                             "judge's recipe (Models/plate-lines-judge.onnx), not the line model's (Models/README.md)")
     parser.add_argument("--measure-lag", metavar="MODEL",
                         help="only measure MODEL's (an ONNX file) alignment lag on the lines in the folders (needs python3-opencv)")
     args = parser.parse_args()
