@@ -59,7 +59,7 @@ import Testing
     @Test func aPlateFarSmallerThanTheCamerasSurePlatesIsFarAway() {
         var vehicles = PassVehicles()
         let far = PixelBox(x: 1600, y: 230, width: 56, height: 22)
-        for _ in 1..<PassVehicles.sureHeightsNeeded {
+        for _ in 1..<PassVehicles.surePlatesNeeded {
             vehicles.noteSurePlate(camera: "right", box: PixelBox(x: 200, y: 450, width: 210, height: 95))
         }
         #expect(!vehicles.isFarAway(camera: "right", box: far), "too few sure plates to tell")
@@ -74,7 +74,7 @@ import Testing
     @Test func aBoxFarWiderThanTheCamerasSurePlatesIsTooWide() {
         var vehicles = PassVehicles()
         let windows = PixelBox(x: 900, y: 90, width: 460, height: 110)
-        for _ in 1..<PassVehicles.sureHeightsNeeded {
+        for _ in 1..<PassVehicles.surePlatesNeeded {
             vehicles.noteSurePlate(camera: "right", box: PixelBox(x: 200, y: 450, width: 200, height: 82))
         }
         #expect(!vehicles.isTooWide(camera: "right", box: windows), "too few sure plates to tell")

@@ -33,13 +33,12 @@ struct PassVehicles {
 
     private var decided: Set<String> = []
     private var counted: [String: [Counted]] = [:]
-    /// Box heights and widths of the plates read surely this pass, per camera: how large a
-    /// plate beside the vehicle looks in that camera.
-    private var sureHeights: [String: [Int]] = [:]
-    private var sureWidths: [String: [Int]] = [:]
+    /// Boxes of the plates read surely this pass, per camera: how large a plate beside the
+    /// vehicle looks in that camera.
+    private var sureBoxes: [String: [PixelBox]] = [:]
 
-    /// Sure plates a camera must have had this pass before a small plate counts as far away.
-    static let sureHeightsNeeded = 5
+    /// Sure plates a camera must have had this pass before a plate counts as far away or too wide.
+    static let surePlatesNeeded = 5
     /// A plate whose box is less than this share of the camera's typical sure plate high is far
     /// down the street (1080p drives: sure plates 84-97 px high, median 94-97; unread glimpses
     /// of cars that were counted again when passed, or placed in the next zone, 23-39 px).
@@ -51,15 +50,14 @@ struct PassVehicles {
 
     /// Notes the box of a plate read surely in `camera`.
     mutating func noteSurePlate(camera: String, box: PixelBox) {
-        sureHeights[camera, default: []].append(box.height)
-        sureWidths[camera, default: []].append(box.width)
+        sureBoxes[camera, default: []].append(box)
     }
 
     /// Whether `box` in `camera` is far wider than the plates the camera read surely this
     /// pass: a plate beside the vehicle is about their size, so it is text or pattern (windows
     /// on a façade) the reader took for a plate.
     func isTooWide(camera: String, box: PixelBox) -> Bool {
-        guard let median = Self.typical(sureWidths[camera]) else { return false }
+        guard let median = Self.typical(sureBoxes[camera]?.map(\.width)) else { return false }
         return Double(box.width) > Self.wideWidthShare * Double(median)
     }
 
@@ -72,13 +70,13 @@ struct PassVehicles {
 
     /// Whether a plate box `height` pixels high in `camera` is far down the street.
     func isFarAway(camera: String, height: Int) -> Bool {
-        guard let median = Self.typical(sureHeights[camera]) else { return false }
+        guard let median = Self.typical(sureBoxes[camera]?.map(\.height)) else { return false }
         return Double(height) < Self.farHeightShare * Double(median)
     }
 
     /// The median of a camera's sure plates' sizes; nil before it has read enough of them.
     private static func typical(_ sizes: [Int]?) -> Int? {
-        guard let sizes, sizes.count >= sureHeightsNeeded else { return nil }
+        guard let sizes, sizes.count >= surePlatesNeeded else { return nil }
         return sizes.sorted()[sizes.count / 2]
     }
 
