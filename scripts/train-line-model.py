@@ -166,14 +166,27 @@ def batches(samples, size, augment, hard=False):
         yield x, lengths, targets, [text for _, text in chosen]
 
 
-def greedy(scores, length):
+def best_path(scores, length):
+    """The best path's characters: (label, first step, step after the last) for each run of one
+    label that is not blank, as LineModel.cpp reads them."""
     best = scores[:, :length].argmax(0).tolist()
-    text, previous = [], 0
-    for label in best:
-        if label != 0 and label != previous:
-            text.append(ALPHABET[label - 1])
-        previous = label
-    return "".join(text)
+    runs, t = [], 0
+    while t < length:
+        end = t
+        while end < length and best[end] == best[t]:
+            end += 1
+        if best[t] != 0:
+            runs.append((best[t], t, end))
+        t = end
+    return runs
+
+
+def path_text(path):
+    return "".join(ALPHABET[label - 1] for label, _, _ in path)
+
+
+def greedy(scores, length):
+    return path_text(best_path(scores, length))
 
 
 def evaluate(model, samples):
@@ -207,20 +220,6 @@ def ink_centres(line):
     return centres
 
 
-def spike_centres(scores, length):
-    """Centres (columns) of the best path's characters, as LineModel.cpp places them."""
-    best = scores[:, :length].argmax(0).tolist()
-    centres, t = [], 0
-    while t < length:
-        end = t
-        while end < length and best[end] == best[t]:
-            end += 1
-        if best[t] != 0:
-            centres.append((t + end) / 2 * STRIDE)
-        t = end
-    return centres
-
-
 def alignment_lag(score_lines, samples):
     """How many steps after its character the model places it, on the median line.
 
@@ -231,8 +230,11 @@ def alignment_lag(score_lines, samples):
     exactly whose ink runs are exactly their characters (no blur joining two)."""
     lags = []
     for (line, text), (scores, length) in zip(samples, score_lines):
-        spikes, ink = spike_centres(scores, length), ink_centres(line)
-        if text and len(spikes) == len(ink) == len(text) and greedy(scores, length) == text:
+        path, ink = best_path(scores, length), ink_centres(line)
+        read = path_text(path)
+        # Each character placed at the centre of its steps, as LineModel.cpp places it.
+        spikes = [(start + end) / 2 * STRIDE for _, start, end in path]
+        if text and len(spikes) == len(ink) == len(text) and read == text:
             lags.append(sum(s - i for s, i in zip(spikes, ink)) / len(text) / STRIDE)
     return (float(np.median(lags)) if lags else 0.0), len(lags)
 
